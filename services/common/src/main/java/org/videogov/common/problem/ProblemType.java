@@ -1,0 +1,52 @@
+package org.videogov.common.problem;
+
+/** The stable problem types every VideoGov service answers with. */
+public enum ProblemType {
+    VALIDATION(400, "Invalid request", "validation"),
+    MALFORMED_JSON(400, "Malformed JSON", "malformed-json"),
+    UNAUTHORIZED(401, "Authentication required", "unauthorized"),
+    FORBIDDEN(403, "Forbidden", "forbidden"),
+    NOT_FOUND(404, "Not found", "not-found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
+    CONFLICT(409, "Conflict", "conflict"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+    REGULATION(422, "Refused by the video image information system measures", "regulation"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable", "service-unavailable"),
+    INTERNAL(500, "Internal error", "internal");
+
+    /** Prefix of every problem type URI. */
+    public static final String URI_PREFIX = "urn:videogov:problem:";
+
+    private final int status;
+    private final String title;
+    private final String slug;
+
+    ProblemType(int status, String title, String slug) {
+        this.status = status;
+        this.title = title;
+        this.slug = slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return URI_PREFIX + slug;
+    }
+
+    /** The type for an HTTP status that arrived without one of ours. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType t : values()) {
+            if (t.status == status && t != MALFORMED_JSON) {
+                return t;
+            }
+        }
+        return status >= 500 ? INTERNAL : VALIDATION;
+    }
+}

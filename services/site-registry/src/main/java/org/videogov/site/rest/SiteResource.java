@@ -1,0 +1,177 @@
+package org.videogov.site.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videogov.common.identity.CurrentCaller;
+import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.Problems;
+import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.service.SiteService;
+
+/** Sites and their zones, within the caller's district (city IT: every district). */
+@Path("/api/v1/sites")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sites", description = "Places and areas (Article 7) and their zones (Article 9)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "Role does not allow it",
+        content = @Content(mediaType = Problems.MEDIA_TYPE))
+public class SiteResource {
+
+    @Inject
+    SiteService service;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List sites", description = "Paged; district staff see their district only.")
+    public Uni<PageView> list(@BeanParam @Valid PageParams paging,
+                              @QueryParam("district") @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
+                              @QueryParam("category") @Parameter(description = "A SiteCategory name") String category,
+                              @QueryParam("q") @Size(max = 100) @Parameter(description = "Text in name or address") String q) {
+        return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(category).map(SiteResource::category),
+                        Optional.ofNullable(q), paging)
+                .map(page -> new PageView(page.items().stream().map(s -> SiteView.of(s, null)).toList(),
+                        page.page(), page.size(), page.total()));
+    }
+
+    private static SiteCategory category(String name) {
+        try {
+            return SiteCategory.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("category", "'" + name + "' is not one of "
+                    + java.util.Arrays.toString(SiteCategory.values()));
+        }
+    }
+
+    @POST
+    @Operation(summary = "Register a site",
+            description = "Send an Idempotency-Key header to make retries safe: a repeated key returns the site "
+                    + "the first call created (200) instead of a second one.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = SiteView.class)))
+    @APIResponse(responseCode = "200", description = "Already created with this Idempotency-Key")
+    public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SiteInput input,
+                                @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey) {
+        return service.create(caller.get(), input, idempotencyKey).map(created -> {
+            SiteView view = SiteView.of(created.site().site(), created.site().zones());
+            if (!created.created()) {
+                return Response.ok(view).build();
+            }
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build())
+                    .entity(view).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a site with its zones")
+    @APIResponse(responseCode = "404", description = "No such site in your scope",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<SiteView> get(@PathParam("id") UUID id) {
+        return service.get(caller.get(), id).map(s -> SiteView.of(s.site(), s.zones()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a site's fields", description = "Give the version you read to detect lost updates.")
+    @APIResponse(responseCode = "409", description = "Version conflict", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<SiteView> replace(@PathParam("id") UUID id,
+                                 @NotNull(message = "a JSON body is required") @Valid SiteInput input) {
+        return service.replace(caller.get(), id, input).map(s -> SiteView.of(s.site(), s.zones()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a site and its zones (district-admin, city-admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> delete(@PathParam("id") UUID id) {
+        return service.delete(caller.get(), id).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("{id}/zones")
+    @Operation(summary = "List a site's zones")
+    public Uni<List<ZoneView>> zones(@PathParam("id") UUID id) {
+        return service.get(caller.get(), id)
+                .map(s -> s.zones().stream().map(z -> ZoneView.of(s.site(), z)).toList());
+    }
+
+    @POST
+    @Path("{id}/zones")
+    @Operation(summary = "Add a zone to a site")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = ZoneView.class)))
+    @APIResponse(responseCode = "409", description = "Zone name taken", content = @Content(mediaType = Problems.MEDIA_TYPE))
+    public Uni<Response> addZone(@PathParam("id") UUID id,
+                                 @NotNull(message = "a JSON body is required") @Valid ZoneInput input) {
+        return service.addZone(caller.get(), id, input)
+                .map(z -> ZoneView.of(z.site(), z.zone()))
+                .map(view -> Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build())
+                        .entity(view).build());
+    }
+
+    @GET
+    @Path("{id}/zones/{zoneId}")
+    @Operation(summary = "Read a zone")
+    public Uni<ZoneView> zone(@PathParam("id") UUID id, @PathParam("zoneId") UUID zoneId) {
+        return service.get(caller.get(), id).map(s -> s.zones().stream().filter(z -> z.id.equals(zoneId)).findFirst()
+                .map(z -> ZoneView.of(s.site(), z))
+                .orElseThrow(() -> ProblemException.notFound("Zone", zoneId)));
+    }
+
+    @PUT
+    @Path("{id}/zones/{zoneId}")
+    @Operation(summary = "Replace a zone's fields")
+    public Uni<ZoneView> replaceZone(@PathParam("id") UUID id, @PathParam("zoneId") UUID zoneId,
+                                     @NotNull(message = "a JSON body is required") @Valid ZoneInput input) {
+        return service.replaceZone(caller.get(), id, zoneId, input).map(z -> ZoneView.of(z.site(), z.zone()));
+    }
+
+    @DELETE
+    @Path("{id}/zones/{zoneId}")
+    @Operation(summary = "Delete a zone (district-admin, city-admin)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Uni<Response> deleteZone(@PathParam("id") UUID id, @PathParam("zoneId") UUID zoneId) {
+        return service.deleteZone(caller.get(), id, zoneId).map(v -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,51 @@
+package org.videogov.site.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.site.domain.Site;
+import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.domain.Zone;
+
+/** A site as the API shows it. */
+@Schema(name = "Site")
+public record SiteView(
+        UUID id,
+        String districtCode,
+        String name,
+        SiteCategory category,
+        @Schema(description = "The Article 7 item of the category, null for other public places") String categoryArticle,
+        @Schema(description = "Article 7: a video image information system must be built here") boolean systemRequired,
+        String address,
+        @Schema(implementation = Object.class) JsonNode geometry,
+        int securityLevel,
+        String responsibleUnit,
+        List<ZoneView> zones,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        long version) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static SiteView of(Site site, List<Zone> zones) {
+        return new SiteView(site.id, site.districtCode, site.name, site.category, site.category.article(),
+                site.category.isMandatory(), site.address, geometry(site.geometry), site.securityLevel,
+                site.responsibleUnit, zones == null ? null : zones.stream().map(z -> ZoneView.of(site, z)).toList(),
+                site.createdAt, site.updatedAt, site.version);
+    }
+
+    static JsonNode geometry(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored geometry is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.videogov.site.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.videogov.common.district.Districts;
+import org.videogov.common.identity.Caller;
+import org.videogov.common.identity.TenantAccess;
+import org.videogov.common.paging.Page;
+import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.site.domain.GeoJson;
+import org.videogov.site.domain.PlacementDecision;
+import org.videogov.site.domain.PrivacyClass;
+import org.videogov.site.domain.Site;
+import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.domain.Zone;
+import org.videogov.site.repository.SiteRepository;
+import org.videogov.site.repository.ZoneRepository;
+import org.videogov.site.rest.SiteInput;
+import org.videogov.site.rest.ZoneInput;
+
+/** Use cases on sites and zones, always within the caller's tenancy. */
+@ApplicationScoped
+public class SiteService {
+
+    @Inject
+    SiteRepository sites;
+
+    @Inject
+    ZoneRepository zones;
+
+    @Inject
+    Districts districts;
+
+    /** A site with its zones. */
+    public record SiteWithZones(Site site, List<Zone> zones) {
+    }
+
+    /** The result of a create: the site, and whether this call created it (false: idempotent replay). */
+    public record Created(SiteWithZones site, boolean created) {
+    }
+
+    @WithSession
+    public Uni<Page<Site>> list(Caller caller, Optional<String> district, Optional<SiteCategory> category,
+                                Optional<String> text, PageParams paging) {
+        Optional<String> scope = TenantAccess.readScope(caller);
+        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
+            // Another district's list is empty for district staff, as its sites are 404s.
+            return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
+        }
+        SiteRepository.Filter filter = new SiteRepository.Filter(scope.or(() -> district), category,
+                text.map(String::strip).filter(t -> !t.isEmpty()));
+        return sites.page(filter, paging.page(), paging.size())
+                .flatMap(items -> sites.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(), total)));
+    }
+
+    @WithSession
+    public Uni<SiteWithZones> get(Caller caller, UUID id) {
+        return visible(caller, id).flatMap(this::withZones);
+    }
+
+    @WithTransaction
+    public Uni<Created> create(Caller caller, SiteInput input, String idempotencyKey) {
+        String district = TenantAccess.writeDistrict(caller, input.districtCode());
+        requireDistrict(district);
+        String geometry = GeoJson.validate("geometry", input.geometry());
+        Uni<Site> replay = idempotencyKey == null
+                ? Uni.createFrom().nullItem()
+                : sites.findByIdempotencyKey(district, idempotencyKey);
+        return replay.flatMap(existing -> {
+            if (existing != null) {
+                return withZones(existing).map(s -> new Created(s, false));
+            }
+            Site site = new Site();
+            site.id = UUID.randomUUID();
+            site.districtCode = district;
+            site.idempotencyKey = idempotencyKey;
+            site.createdBy = caller.userName();
+            site.createdAt = now();
+            apply(site, input, geometry);
+            return sites.persist(site).map(s -> new Created(new SiteWithZones(s, List.of()), true));
+        });
+    }
+
+    @WithTransaction
+    public Uni<SiteWithZones> replace(Caller caller, UUID id, SiteInput input) {
+        String geometry = GeoJson.validate("geometry", input.geometry());
+        return writable(caller, id).flatMap(site -> {
+            if (input.districtCode() != null && !input.districtCode().equals(site.districtCode)) {
+                throw ProblemException.badRequest("districtCode",
+                        "a site cannot move to another district; register it there instead");
+            }
+            checkVersion(input.version(), site.version);
+            apply(site, input, geometry);
+            return sites.flush().replaceWith(site);
+        }).flatMap(this::withZones);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Caller caller, UUID id) {
+        TenantAccess.requireAdmin(caller);
+        return writable(caller, id).flatMap(sites::delete);
+    }
+
+    /** A zone with the site it belongs to. */
+    public record ZoneInSite(Site site, Zone zone) {
+    }
+
+    @WithTransaction
+    public Uni<ZoneInSite> addZone(Caller caller, UUID siteId, ZoneInput input) {
+        String geometry = GeoJson.validate("geometry", input.geometry());
+        return writable(caller, siteId).flatMap(site -> uniqueName(site.id, input.name(), null).flatMap(ok -> {
+            Zone zone = new Zone();
+            zone.id = UUID.randomUUID();
+            zone.siteId = site.id;
+            zone.districtCode = site.districtCode;
+            zone.createdAt = now();
+            apply(zone, input, geometry);
+            return zones.persist(zone).map(z -> new ZoneInSite(site, z));
+        }));
+    }
+
+    @WithTransaction
+    public Uni<ZoneInSite> replaceZone(Caller caller, UUID siteId, UUID zoneId, ZoneInput input) {
+        String geometry = GeoJson.validate("geometry", input.geometry());
+        return writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)
+                .flatMap(zone -> uniqueName(zone.siteId, input.name(), zone.id).flatMap(ok -> {
+                    checkVersion(input.version(), zone.version);
+                    apply(zone, input, geometry);
+                    return zones.flush().replaceWith(new ZoneInSite(site, zone));
+                })));
+    }
+
+    @WithTransaction
+    public Uni<Void> deleteZone(Caller caller, UUID siteId, UUID zoneId) {
+        TenantAccess.requireAdmin(caller);
+        return writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)).flatMap(zones::delete);
+    }
+
+    /** The placement answer for a district scope (empty: city scope). */
+    public record Placement(Site site, Zone zone, PlacementDecision decision) {
+    }
+
+    @WithSession
+    public Uni<Placement> validatePlacement(Optional<String> district, UUID siteId, UUID zoneId) {
+        return sites.findVisible(siteId, district)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", siteId))
+                .flatMap(site -> zoneIn(site, zoneId).map(zone -> new Placement(site, zone,
+                        PlacementDecision.decide(site.category, zone.privacyClass, zone.privacyRisk))));
+    }
+
+    @WithSession
+    public Uni<SiteWithZones> getInScope(Optional<String> district, UUID siteId) {
+        return sites.findVisible(siteId, district)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", siteId))
+                .flatMap(this::withZones);
+    }
+
+    private Uni<Site> visible(Caller caller, UUID id) {
+        return sites.findVisible(id, TenantAccess.readScope(caller))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", id));
+    }
+
+    /** A site the caller may change; a site of another district is not found, never forbidden. */
+    private Uni<Site> writable(Caller caller, UUID id) {
+        return sites.findById(id).map(site -> {
+            if (site == null || !TenantAccess.canRead(caller, site.districtCode)) {
+                throw ProblemException.notFound("Site", id);
+            }
+            if (!TenantAccess.canWrite(caller, site.districtCode)) {
+                throw ProblemException.forbidden("Your roles do not allow changing sites");
+            }
+            return site;
+        });
+    }
+
+    private Uni<Zone> zoneIn(Site site, UUID zoneId) {
+        return zones.findInSite(site.id, zoneId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Zone", zoneId));
+    }
+
+    private Uni<Boolean> uniqueName(UUID siteId, String name, UUID exceptId) {
+        return zones.nameTaken(siteId, name.strip(), exceptId).map(taken -> {
+            if (taken) {
+                throw ProblemException.conflict("The site already has a zone named '" + name.strip() + "'");
+            }
+            return true;
+        });
+    }
+
+    private Uni<SiteWithZones> withZones(Site site) {
+        return zones.listBySite(site.id).map(list -> new SiteWithZones(site, list));
+    }
+
+    private void requireDistrict(String code) {
+        if (!districts.isDistrict(code)) {
+            throw ProblemException.badRequest("districtCode",
+                    code + " is not a district of " + districts.city().name() + " (" + districts.city().code() + ")");
+        }
+    }
+
+    private static void checkVersion(Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw ProblemException.conflict("The resource changed since you read it (version " + expected
+                    + ", now " + actual + "); read it again and reapply your change");
+        }
+    }
+
+    private static void apply(Site site, SiteInput input, String geometry) {
+        site.name = input.name().strip();
+        site.category = input.category();
+        site.address = input.address().strip();
+        site.geometry = geometry;
+        site.securityLevel = input.securityLevel();
+        site.responsibleUnit = input.responsibleUnit().strip();
+        site.updatedAt = now();
+    }
+
+    private static void apply(Zone zone, ZoneInput input, String geometry) {
+        zone.name = input.name().strip();
+        zone.privacyClass = input.privacyClass();
+        zone.privacyRisk = Boolean.TRUE.equals(input.privacyRisk());
+        zone.geometry = geometry;
+        zone.description = input.description();
+        zone.updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

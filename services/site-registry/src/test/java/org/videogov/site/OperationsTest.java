@@ -1,0 +1,42 @@
+package org.videogov.site;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+import org.videogov.testing.PostgresDatabase;
+
+/** What operators and tool builders rely on: health, metrics, the OpenAPI document. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
+@WithTestResource(OidcWiremockTestResource.class)
+class OperationsTest {
+
+    @Test
+    void readyWhenTheDatabaseAnswers() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void openApiDocumentsTheSiteApiAndSwaggerUiIsServed() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/sites/{id}/zones"))
+                .body(containsString("DANGEROUS_GOODS_AND_PATHOGENS"))
+                .body(containsString("Idempotency-Key"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().when().get("/api/v1/sites").then().statusCode(401);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("http_server_requests_seconds_count"));
+    }
+}

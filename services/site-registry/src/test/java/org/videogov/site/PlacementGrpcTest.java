@@ -1,0 +1,153 @@
+package org.videogov.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.site.SitesApi.addZone;
+import static org.videogov.site.SitesApi.create;
+import static org.videogov.site.SitesApi.site;
+import static org.videogov.site.SitesApi.uniqueName;
+import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.SHINAN;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.net.URL;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.videogov.proto.common.v1.DistrictCode;
+import org.videogov.proto.site.v1.GetSiteRequest;
+import org.videogov.proto.site.v1.PlacementDecision;
+import org.videogov.proto.site.v1.SiteRegistryGrpc;
+import org.videogov.proto.site.v1.ValidatePlacementRequest;
+import org.videogov.proto.site.v1.ValidatePlacementResponse;
+import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.TestTokens;
+
+/** ValidatePlacement and GetSite over a real gRPC channel to the running service. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
+@WithTestResource(OidcWiremockTestResource.class)
+class PlacementGrpcTest {
+
+    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
+
+    @TestHTTPResource("/")
+    URL url;
+
+    ManagedChannel channel;
+
+    @BeforeEach
+    void open() {
+        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private SiteRegistryGrpc.SiteRegistryBlockingStub stub(String token) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return SiteRegistryGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    private static ValidatePlacementRequest request(String district, String siteId, String zoneId) {
+        return ValidatePlacementRequest.newBuilder().setDistrict(DistrictCode.newBuilder().setCode(district))
+                .setSiteId(siteId).setZoneId(zoneId).build();
+    }
+
+    @ParameterizedTest(name = "Article {2}: {1} is refused")
+    @CsvSource({
+            "OFFICE, Director's office, 9(1)",
+            "WARD, Ward 5, 9(2)",
+            "HOTEL_ROOM, Room 1208, 9(3)",
+            "DORMITORY, Staff dormitory, 9(4)",
+            "MAKEUP_FITTING_REST_ROOM, Fitting room, 9(5)",
+            "BATHHOUSE_CHANGING_ROOM, Changing room, 9(6)",
+            "TOILET, Public toilet, 9(7)",
+            "RESIDENTIAL_CORRIDOR_WINDOW, Corridor of building 3, 9(8)",
+            "OTHER_PRIVATE_PLACE, Nursing room, 9(9)"})
+    void article9ProhibitedZonesAreRefusedCitingTheItem(String privacyClass, String zoneName, String article) {
+        String siteId = create(ADMIN, site(uniqueName("Mixed-use complex")));
+        String zoneId = addZone(ADMIN, siteId, zoneName, privacyClass, false);
+        ValidatePlacementResponse r = stub(TestTokens.token("svc-camera-inventory", null)).validatePlacement(
+                request(SHINAN, siteId, zoneId));
+        assertEquals(PlacementDecision.REFUSED, r.getDecision());
+        assertEquals(article, r.getArticle());
+        assertTrue(r.getReason().contains("Article " + article), r.getReason());
+    }
+
+    @Test
+    void article9SecondParagraphPrivacyMeasuresRequiredInARequiredPlace() {
+        String siteId = create(ADMIN, site(uniqueName("Main road facing homes")));
+        String zoneId = addZone(ADMIN, siteId, "Pole facing residential windows", "NONE", true);
+        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
+        assertEquals(PlacementDecision.PRIVACY_MEASURES_REQUIRED, r.getDecision());
+        assertEquals("9", r.getArticle());
+        assertEquals(3, r.getSiteSecurityLevel());
+    }
+
+    @Test
+    void allowedWhereNothingStandsAgainstIt() {
+        String siteId = create(ADMIN, site(uniqueName("Intersection")));
+        String zoneId = addZone(ADMIN, siteId, "North-east corner", "NONE", false);
+        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
+        assertEquals(PlacementDecision.ALLOWED, r.getDecision());
+        assertEquals("", r.getArticle());
+    }
+
+    @Test
+    void anotherDistrictsSiteIsNotFoundAndCityScopeSeesIt() {
+        String siteId = create(ADMIN, site(uniqueName("Shinan only")));
+        String zoneId = addZone(ADMIN, siteId, "Gate", "NONE", false);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> stub(ADMIN).validatePlacement(request(HUANGDAO, siteId, zoneId)));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals(PlacementDecision.ALLOWED, stub(ADMIN).validatePlacement(request("", siteId, zoneId)).getDecision());
+
+        var site = stub(ADMIN).getSite(GetSiteRequest.newBuilder()
+                .setDistrict(DistrictCode.newBuilder().setCode(SHINAN)).setSiteId(siteId).build());
+        assertEquals(SHINAN, site.getDistrict().getCode());
+        assertEquals(1, site.getZonesCount());
+        assertEquals("TRANSPORT", site.getCategory());
+    }
+
+    @Test
+    void badIdsAreInvalidArgumentsAndUnknownZonesNotFound() {
+        String siteId = create(ADMIN, site(uniqueName("Bad ids")));
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class,
+                () -> stub(ADMIN).validatePlacement(request(SHINAN, "nope", "nope")));
+        assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+        StatusRuntimeException missing = assertThrows(StatusRuntimeException.class,
+                () -> stub(ADMIN).validatePlacement(request(SHINAN, siteId, java.util.UUID.randomUUID().toString())));
+        assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
+    }
+
+    @Test
+    void callsWithoutATokenAreUnauthenticated() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> SiteRegistryGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .validatePlacement(request(SHINAN, java.util.UUID.randomUUID().toString(),
+                                java.util.UUID.randomUUID().toString())));
+        // Quarkus' gRPC security answers a call without credentials to an @Authenticated service so.
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+    }
+}

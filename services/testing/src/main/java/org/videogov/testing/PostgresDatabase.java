@@ -1,0 +1,95 @@
+package org.videogov.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Points a service under test at a real PostgreSQL database, creating it when missing.
+ * The server comes from the local stack's environment ({@code VIDEOGOV_PG_HOST},
+ * {@code VIDEOGOV_PG_PORT}, {@code VIDEOGOV_PG_USER}, {@code VIDEOGOV_PG_PASSWORD}),
+ * by default the machine's server on 127.0.0.1:5432. Init arg {@code database} names the
+ * database; Flyway cleans and migrates it when the application starts.
+ */
+public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private String database = "videogov_test";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+        if (!SAFE_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("unsafe database name " + database);
+        }
+    }
+
+    public static String host() {
+        return env("VIDEOGOV_PG_HOST", "127.0.0.1");
+    }
+
+    public static String port() {
+        return env("VIDEOGOV_PG_PORT", "5432");
+    }
+
+    public static String user() {
+        return env("VIDEOGOV_PG_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("VIDEOGOV_PG_PASSWORD", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        createIfMissing(database);
+        return Map.of(
+                "quarkus.datasource.username", user(),
+                "quarkus.datasource.password", password(),
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.reactive.url", "postgresql://" + host() + ":" + port() + "/" + database,
+                "quarkus.flyway.clean-at-start", "true",
+                "quarkus.flyway.clean-disabled", "false");
+    }
+
+    /** Creates the database on the configured server unless it exists. */
+    public static void createIfMissing(String database) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + host() + ":" + port()
+                    + " is not reachable for the tests; start the stack with `./videogov test` ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // The database stays for inspection; Flyway cleans it at the next start.
+    }
+}
