@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The server comes from the local stack's environment ({@code VIDEOGOV_PG_HOST},
  * {@code VIDEOGOV_PG_PORT}, {@code VIDEOGOV_PG_USER}, {@code VIDEOGOV_PG_PASSWORD}),
  * by default the machine's server on 127.0.0.1:5432. Init arg {@code database} names the
- * database; Flyway cleans and migrates it when the application starts.
+ * database ({@code VIDEOGOV_TEST_DB_SUFFIX} is appended when set); Flyway cleans and migrates
+ * it when the application starts.
  */
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -25,7 +26,8 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        // A suffix keeps concurrent runs from different work trees out of each other's database.
+        database = initArgs.getOrDefault("database", database) + env("VIDEOGOV_TEST_DB_SUFFIX", "");
         if (!SAFE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("unsafe database name " + database);
         }
