@@ -41,13 +41,15 @@
 #   VIDEOGOV_KEYCLOAK_JAVA_HOME  JDK for Keycloak (default: JAVA_HOME or `java` on the PATH)
 #
 # Artifacts are fetched by Maven coordinates only (mvn dependency:copy from the local
-# repository or the configured remote one) and unpacked under <repo>/.videogov/dist.
+# repository or the configured remote one) and unpacked once per machine under
+# VIDEOGOV_DIST_DIR (default ~/.cache/videogov/dist), shared by every checkout, so a fresh
+# clone does not unpack and rebuild Keycloak again.
 # =============================================================================
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-DIST_DIR="$REPO_ROOT/.videogov/dist"
+DIST_DIR="${VIDEOGOV_DIST_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/videogov/dist}"
 REALM_FILE="$REPO_ROOT/infra/keycloak/videogov-realm.json"
 S3PROXY_LOGBACK="$SCRIPT_DIR/s3proxy-logback.xml"
 
@@ -184,7 +186,7 @@ mvn_copy() {
   rm -rf "$work"
 }
 
-# Serialises work on .videogov/dist between concurrent runs (two stacks starting at once).
+# Serialises work on the dist folder between concurrent runs (two stacks starting at once).
 with_dist_lock() {
   mkdir -p "$DIST_DIR"
   (
