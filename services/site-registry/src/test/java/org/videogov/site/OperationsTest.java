@@ -15,6 +15,7 @@ import org.videogov.testing.PostgresDatabase;
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeCameraInventory.class)
 class OperationsTest {
 
     @Test
@@ -28,7 +29,12 @@ class OperationsTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/sites/{id}/zones"))
                 .body(containsString("DANGEROUS_GOODS_AND_PATHOGENS"))
-                .body(containsString("Idempotency-Key"));
+                .body(containsString("Idempotency-Key"))
+                .body(containsString("/api/v1/plans/{id}/approve"))
+                .body(containsString("/api/v1/projects/{id}"))
+                .body(containsString("/api/v1/compliance"))
+                .body(containsString("/api/v1/sites/export.geojson"))
+                .body(containsString("OTHER_AUTHORISED"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 

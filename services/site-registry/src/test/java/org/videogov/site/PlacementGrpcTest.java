@@ -42,6 +42,7 @@ import org.videogov.testing.TestTokens;
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeCameraInventory.class)
 class PlacementGrpcTest {
 
     static final String ADMIN = TestTokens.districtAdmin(SHINAN);

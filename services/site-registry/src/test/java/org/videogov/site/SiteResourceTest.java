@@ -35,6 +35,7 @@ import org.videogov.testing.TestTokens;
 @QuarkusTest
 @WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeCameraInventory.class)
 class SiteResourceTest {
 
     static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);

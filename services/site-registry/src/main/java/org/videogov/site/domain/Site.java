@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -37,8 +38,40 @@ public class Site {
     @Column(name = "security_level", nullable = false)
     public int securityLevel;
 
+    /** The responsible unit's name. */
     @Column(name = "responsible_unit", nullable = false)
     public String responsibleUnit;
+
+    /** Who organises the building of the system (Article 8); null: not recorded. */
+    @Enumerated(EnumType.STRING)
+    public BuilderKind builder;
+
+    /** The Article 8 ¶1 place a government-organised system stands at. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "government_place")
+    public GovernmentOrganisedPlace governmentPlace;
+
+    /** The responsible unit's unified social credit code (GB 32100-2015). */
+    @Column(name = "responsible_unit_code", length = 18)
+    public String responsibleUnitCode;
+
+    @Column(name = "contact_person")
+    public String contactPerson;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "authorisation_reference")
+    public String authorisationReference;
+
+    @Column(name = "authorisation_authority")
+    public String authorisationAuthority;
+
+    @Column(name = "authorisation_granted_on")
+    public LocalDate authorisationGrantedOn;
+
+    @Column(name = "authorisation_valid_until")
+    public LocalDate authorisationValidUntil;
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
@@ -54,4 +87,17 @@ public class Site {
 
     @Version
     public long version;
+
+    /** The Article 8 ¶3 authorisation, if recorded. */
+    public Authorisation authorisation() {
+        return authorisationReference == null ? null : new Authorisation(authorisationReference,
+                authorisationAuthority, authorisationGrantedOn, authorisationValidUntil);
+    }
+
+    public void authorisation(Authorisation a) {
+        authorisationReference = a == null ? null : a.reference();
+        authorisationAuthority = a == null ? null : a.authority();
+        authorisationGrantedOn = a == null ? null : a.grantedOn();
+        authorisationValidUntil = a == null ? null : a.validUntil();
+    }
 }

@@ -36,7 +36,9 @@ import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.Problems;
+import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.service.CityCalendar;
 import org.videogov.site.service.SiteService;
 
 /** Sites and their zones, within the caller's district (city IT: every district). */
@@ -59,6 +61,9 @@ public class SiteResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    CityCalendar calendar;
+
     @Context
     UriInfo uriInfo;
 
@@ -67,10 +72,15 @@ public class SiteResource {
     public Uni<PageView> list(@BeanParam @Valid PageParams paging,
                               @QueryParam("district") @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
                               @QueryParam("category") @Parameter(description = "A SiteCategory name") String category,
-                              @QueryParam("q") @Size(max = 100) @Parameter(description = "Text in name or address") String q) {
+                              @QueryParam("q") @Size(max = 100) @Parameter(description = "Text in name or address") String q,
+                              @QueryParam("builder") @Parameter(description = "A BuilderKind name (Article 8)") String builder,
+                              @QueryParam("unauthorised") @Parameter(description = "true: only systems another unit or "
+                                      + "person built in a public place without an authorisation in force (Article 8 ¶3)")
+                              @Pattern(regexp = "true|false", message = "must be true or false") String unauthorised) {
         return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(category).map(SiteResource::category),
-                        Optional.ofNullable(q), paging)
-                .map(page -> new PageView(page.items().stream().map(s -> SiteView.of(s, null)).toList(),
+                        Optional.ofNullable(q), Optional.ofNullable(builder).map(SiteResource::builder), "true".equals(unauthorised),
+                        paging)
+                .map(page -> new PageView(page.items().stream().map(s -> SiteView.of(s, null, calendar.today())).toList(),
                         page.page(), page.size(), page.total()));
     }
 
@@ -83,6 +93,15 @@ public class SiteResource {
         }
     }
 
+    private static BuilderKind builder(String name) {
+        try {
+            return BuilderKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("builder", "'" + name + "' is not one of "
+                    + java.util.Arrays.toString(BuilderKind.values()));
+        }
+    }
+
     @POST
     @Operation(summary = "Register a site",
             description = "Send an Idempotency-Key header to make retries safe: a repeated key returns the site "
@@ -90,10 +109,12 @@ public class SiteResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = SiteView.class)))
     @APIResponse(responseCode = "200", description = "Already created with this Idempotency-Key")
+    @APIResponse(responseCode = "422", description = "Refused by Article 8 (who must build)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SiteInput input,
                                 @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey) {
         return service.create(caller.get(), input, idempotencyKey).map(created -> {
-            SiteView view = SiteView.of(created.site().site(), created.site().zones());
+            SiteView view = SiteView.of(created.site().site(), created.site().zones(), calendar.today());
             if (!created.created()) {
                 return Response.ok(view).build();
             }
@@ -103,12 +124,32 @@ public class SiteResource {
     }
 
     @GET
+    @Path("export.geojson")
+    @Produces({GeoJsonExport.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Export sites and zones as GeoJSON",
+            description = "An RFC 7946 FeatureCollection: a Feature per site (properties id, name, category, article, "
+                    + "district, securityLevel, builder, ...) and per zone (privacy class, Article 9 item, placement); "
+                    + "geometry is null where none was surveyed. Within your district (city IT and auditors: every "
+                    + "district, or the one named).")
+    @APIResponse(responseCode = "200", description = "The FeatureCollection",
+            content = @Content(mediaType = GeoJsonExport.MEDIA_TYPE))
+    public Uni<Response> exportGeoJson(@QueryParam("district") @Pattern(regexp = "\\d{6}",
+                                               message = "must be a six-digit GB/T 2260 code") String district,
+                                       @QueryParam("category") @Parameter(description = "A SiteCategory name")
+                                       String category) {
+        return service.export(caller.get(), Optional.ofNullable(district),
+                        Optional.ofNullable(category).map(SiteResource::category))
+                .map(list -> Response.ok(GeoJsonExport.of(list, calendar.today()).toString(),
+                        GeoJsonExport.MEDIA_TYPE).build());
+    }
+
+    @GET
     @Path("{id}")
     @Operation(summary = "Read a site with its zones")
     @APIResponse(responseCode = "404", description = "No such site in your scope",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<SiteView> get(@PathParam("id") UUID id) {
-        return service.get(caller.get(), id).map(s -> SiteView.of(s.site(), s.zones()));
+        return service.get(caller.get(), id).map(s -> SiteView.of(s.site(), s.zones(), calendar.today()));
     }
 
     @PUT
@@ -117,7 +158,7 @@ public class SiteResource {
     @APIResponse(responseCode = "409", description = "Version conflict", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<SiteView> replace(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid SiteInput input) {
-        return service.replace(caller.get(), id, input).map(s -> SiteView.of(s.site(), s.zones()));
+        return service.replace(caller.get(), id, input).map(s -> SiteView.of(s.site(), s.zones(), calendar.today()));
     }
 
     @DELETE

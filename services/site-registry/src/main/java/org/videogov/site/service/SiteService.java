@@ -9,19 +9,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
 import org.videogov.common.paging.Page;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
+import org.videogov.site.domain.Authorisation;
+import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.GeoJson;
 import org.videogov.site.domain.PlacementDecision;
 import org.videogov.site.domain.PrivacyClass;
 import org.videogov.site.domain.Site;
 import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.domain.UnifiedSocialCreditCode;
+import org.videogov.site.domain.WhoMustBuild;
 import org.videogov.site.domain.Zone;
 import org.videogov.site.repository.SiteRepository;
 import org.videogov.site.repository.ZoneRepository;
@@ -41,6 +47,12 @@ public class SiteService {
     @Inject
     Districts districts;
 
+    @Inject
+    PlanService plans;
+
+    @Inject
+    CityCalendar calendar;
+
     /** A site with its zones. */
     public record SiteWithZones(Site site, List<Zone> zones) {
     }
@@ -52,15 +64,40 @@ public class SiteService {
     @WithSession
     public Uni<Page<Site>> list(Caller caller, Optional<String> district, Optional<SiteCategory> category,
                                 Optional<String> text, PageParams paging) {
+        return list(caller, district, category, text, Optional.empty(), false, paging);
+    }
+
+    /** A page of sites; {@code unauthorised}: only Article 8 ¶3 systems without an authorisation in force. */
+    @WithSession
+    public Uni<Page<Site>> list(Caller caller, Optional<String> district, Optional<SiteCategory> category,
+                                Optional<String> text, Optional<BuilderKind> builder, boolean unauthorised,
+                                PageParams paging) {
         Optional<String> scope = TenantAccess.readScope(caller);
         if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
             // Another district's list is empty for district staff, as its sites are 404s.
             return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
         }
         SiteRepository.Filter filter = new SiteRepository.Filter(scope.or(() -> district), category,
-                text.map(String::strip).filter(t -> !t.isEmpty()));
+                text.map(String::strip).filter(t -> !t.isEmpty()), builder,
+                unauthorised ? Optional.of(calendar.today()) : Optional.empty());
         return sites.page(filter, paging.page(), paging.size())
                 .flatMap(items -> sites.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(), total)));
+    }
+
+    /** Sites of the caller's scope (and the requested district and category) with all their zones, for export. */
+    @WithSession
+    public Uni<List<SiteWithZones>> export(Caller caller, Optional<String> district, Optional<SiteCategory> category) {
+        Optional<String> scope = TenantAccess.readScope(caller);
+        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
+            return Uni.createFrom().item(List.of());
+        }
+        Optional<String> selected = scope.or(() -> district);
+        return sites.all(new SiteRepository.Filter(selected, category, Optional.empty()))
+                .flatMap(list -> zones.inDistrict(selected).map(all -> {
+                    Map<UUID, List<Zone>> bySite = all.stream()
+                            .collect(Collectors.groupingBy(z -> z.siteId));
+                    return list.stream().map(s -> new SiteWithZones(s, bySite.getOrDefault(s.id, List.of()))).toList();
+                }));
     }
 
     @WithSession
@@ -73,6 +110,7 @@ public class SiteService {
         String district = TenantAccess.writeDistrict(caller, input.districtCode());
         requireDistrict(district);
         String geometry = GeoJson.validate("geometry", input.geometry());
+        Authorisation authorisation = builder(input);
         Uni<Site> replay = idempotencyKey == null
                 ? Uni.createFrom().nullItem()
                 : sites.findByIdempotencyKey(district, idempotencyKey);
@@ -86,7 +124,7 @@ public class SiteService {
             site.idempotencyKey = idempotencyKey;
             site.createdBy = caller.userName();
             site.createdAt = now();
-            apply(site, input, geometry);
+            apply(site, input, geometry, authorisation);
             return sites.persist(site).map(s -> new Created(new SiteWithZones(s, List.of()), true));
         });
     }
@@ -94,13 +132,14 @@ public class SiteService {
     @WithTransaction
     public Uni<SiteWithZones> replace(Caller caller, UUID id, SiteInput input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
+        Authorisation authorisation = builder(input);
         return writable(caller, id).flatMap(site -> {
             if (input.districtCode() != null && !input.districtCode().equals(site.districtCode)) {
                 throw ProblemException.badRequest("districtCode",
                         "a site cannot move to another district; register it there instead");
             }
             checkVersion(input.version(), site.version);
-            apply(site, input, geometry);
+            apply(site, input, geometry, authorisation);
             return sites.flush().replaceWith(site);
         }).flatMap(this::withZones);
     }
@@ -108,7 +147,8 @@ public class SiteService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         TenantAccess.requireAdmin(caller);
-        return writable(caller, id).flatMap(sites::delete);
+        return writable(caller, id).flatMap(site -> plans.releaseSite(site.id).replaceWith(site))
+                .flatMap(sites::delete);
     }
 
     /** A zone with the site it belongs to. */
@@ -215,7 +255,41 @@ public class SiteService {
         }
     }
 
-    private static void apply(Site site, SiteInput input, String geometry) {
+    /**
+     * Validates who builds (Article 8) and the responsible unit's identity before anything is stored;
+     * returns the authorisation to record.
+     */
+    private Authorisation builder(SiteInput input) {
+        if (input.responsibleUnitCreditCode() != null) {
+            UnifiedSocialCreditCode.problem(input.responsibleUnitCreditCode()).ifPresent(message -> {
+                throw ProblemException.badRequest("responsibleUnitCreditCode", message);
+            });
+        }
+        Authorisation authorisation = null;
+        if (input.authorisation() != null) {
+            SiteInput.AuthorisationInput a = input.authorisation();
+            if (input.builder() != BuilderKind.OTHER_AUTHORISED) {
+                throw ProblemException.badRequest("authorisation",
+                        "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)");
+            }
+            if (a.validUntil() != null && a.validUntil().isBefore(a.grantedOn())) {
+                throw ProblemException.badRequest("authorisation.validUntil", "must not be before grantedOn");
+            }
+            authorisation = new Authorisation(a.reference().strip(), a.authority().strip(), a.grantedOn(),
+                    a.validUntil());
+        }
+        WhoMustBuild.check(input.category(), input.governmentPlace(), input.builder(), authorisation,
+                calendar.today());
+        return authorisation;
+    }
+
+    private static void apply(Site site, SiteInput input, String geometry, Authorisation authorisation) {
+        site.builder = input.builder();
+        site.governmentPlace = input.governmentPlace();
+        site.responsibleUnitCode = input.responsibleUnitCreditCode();
+        site.contactPerson = blankToNull(input.contactPerson());
+        site.contactPhone = blankToNull(input.contactPhone());
+        site.authorisation(authorisation);
         site.name = input.name().strip();
         site.category = input.category();
         site.address = input.address().strip();
@@ -232,6 +306,10 @@ public class SiteService {
         zone.geometry = geometry;
         zone.description = input.description();
         zone.updatedAt = now();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static OffsetDateTime now() {

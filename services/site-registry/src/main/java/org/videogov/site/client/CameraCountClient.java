@@ -1,0 +1,87 @@
+package org.videogov.site.client;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcClientUtils;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.videogov.proto.camera.v1.CameraInventory;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
+import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.common.v1.DistrictCode;
+
+/**
+ * camera-inventory's camera counts, over gRPC, on behalf of the caller: the caller's own bearer
+ * token travels as the {@code authorization} metadata and the district names the scope (empty:
+ * city scope), so camera-inventory applies the caller's rights, not ours. Each attempt times out,
+ * transient failures are retried, and a failing peer opens the circuit so that reports answer fast.
+ * A refusal (bad token, no permission, bad argument) is not retried.
+ */
+@ApplicationScoped
+public class CameraCountClient {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.UNAUTHENTICATED,
+            Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
+            Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED);
+
+    @GrpcClient("camera-inventory")
+    CameraInventory cameras;
+
+    /** ACTIVE cameras per site (Article 7 coverage); every requested ID is in the answer. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CameraInventoryRefused.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = CameraInventoryRefused.class)
+    public Uni<Map<String, Long>> countActiveBySite(String bearerToken, Optional<String> district,
+                                                    List<String> siteIds) {
+        CountBySiteRequest request = CountBySiteRequest.newBuilder().setDistrict(district(district))
+                .addAllSiteIds(siteIds).build();
+        return Uni.createFrom().deferred(() -> as(bearerToken).countActiveBySite(request))
+                .map(r -> r.getCountsMap())
+                .onFailure().transform(CameraCountClient::classify);
+    }
+
+    /** Cameras not decommissioned per zone (Article 9 defence in depth: a prohibited zone counts zero). */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CameraInventoryRefused.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = CameraInventoryRefused.class)
+    public Uni<Map<String, Long>> countByZone(String bearerToken, Optional<String> district, List<String> zoneIds) {
+        CountByZoneRequest request = CountByZoneRequest.newBuilder().setDistrict(district(district))
+                .addAllZoneIds(zoneIds).build();
+        return Uni.createFrom().deferred(() -> as(bearerToken).countByZone(request))
+                .map(r -> r.getCountsMap())
+                .onFailure().transform(CameraCountClient::classify);
+    }
+
+    private CameraInventory as(String bearerToken) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + bearerToken);
+        return GrpcClientUtils.attachHeaders(cameras, headers);
+    }
+
+    private static DistrictCode district(Optional<String> district) {
+        return DistrictCode.newBuilder().setCode(district.orElse("")).build();
+    }
+
+    private static Throwable classify(Throwable failure) {
+        if (failure instanceof StatusRuntimeException e && REFUSALS.contains(e.getStatus().getCode())) {
+            return new CameraInventoryRefused("camera-inventory refused the call: " + e.getStatus().getCode()
+                    + (e.getStatus().getDescription() == null ? "" : " (" + e.getStatus().getDescription() + ")"), e);
+        }
+        return failure;
+    }
+}
