@@ -1,16 +1,20 @@
 package org.videogov.camera;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
+import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.SiteRegistryProcess;
 
-/** The skeleton starts and answers the probes Kubernetes uses. */
+/** What operators and tool builders rely on: probes, metrics, the OpenAPI document, problem+json 404s. */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
+@WithTestResource(SiteRegistryProcess.class)
 class HealthTest {
 
     @Test
@@ -22,5 +26,15 @@ class HealthTest {
     @Test
     void unknownPathsAreProblems() {
         given().when().get("/api/v1/unknown").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void openApiDocumentsTheCameraAndImportApis() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/cameras/{gbId}/transitions"))
+                .body(containsString("/api/v1/camera-imports"))
+                .body(containsString("/api/v1/cameras/export.csv"))
+                .body(containsString("DECOMMISSIONED"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }

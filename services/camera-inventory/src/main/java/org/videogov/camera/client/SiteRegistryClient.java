@@ -1,0 +1,94 @@
+package org.videogov.camera.client;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.videogov.camera.domain.Placement;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.proto.common.v1.DistrictCode;
+import org.videogov.proto.site.v1.MutinySiteRegistryGrpc;
+import org.videogov.proto.site.v1.ValidatePlacementRequest;
+import org.videogov.proto.site.v1.ValidatePlacementResponse;
+
+/**
+ * site-registry's ValidatePlacement over gRPC, guarded by a timeout, retries of transient
+ * failures and a circuit breaker. It authenticates with the caller's own bearer token, so
+ * site-registry applies the same tenancy. Every failure to get an answer becomes a
+ * {@link SiteRegistryUnavailableException}: the caller fails closed (503, nothing stored).
+ */
+@ApplicationScoped
+public class SiteRegistryClient {
+
+    private static final Logger LOG = Logger.getLogger(SiteRegistryClient.class);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    @GrpcClient("site-registry")
+    MutinySiteRegistryGrpc.MutinySiteRegistryStub stub;
+
+    /**
+     * May a camera be placed in this zone of this site of this district (Article 9)?
+     *
+     * @throws ProblemException 400 (as a failed Uni) when the site or zone does not exist in the district
+     */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = SiteRegistryUnavailableException.class,
+            abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 3000, successThreshold = 2,
+            failOn = {SiteRegistryUnavailableException.class, TimeoutException.class},
+            skipOn = ProblemException.class)
+    public Uni<Placement> validatePlacement(String bearerToken, String district, UUID siteId, UUID zoneId) {
+        Metadata headers = new Metadata();
+        if (bearerToken != null) {
+            headers.put(AUTHORIZATION, "Bearer " + bearerToken);
+        }
+        ValidatePlacementRequest request = ValidatePlacementRequest.newBuilder()
+                .setDistrict(DistrictCode.newBuilder().setCode(district))
+                .setSiteId(siteId.toString()).setZoneId(zoneId.toString()).build();
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(2500, TimeUnit.MILLISECONDS)
+                .validatePlacement(request)
+                .map(SiteRegistryClient::placement)
+                .onFailure(StatusRuntimeException.class)
+                .transform(e -> translate((StatusRuntimeException) e, district, siteId, zoneId));
+    }
+
+    private static Placement placement(ValidatePlacementResponse r) {
+        Placement.Outcome outcome = switch (r.getDecision()) {
+            case ALLOWED -> Placement.Outcome.ALLOWED;
+            case PRIVACY_MEASURES_REQUIRED -> Placement.Outcome.PRIVACY_MEASURES_REQUIRED;
+            case REFUSED -> Placement.Outcome.REFUSED;
+            default -> throw new SiteRegistryUnavailableException(
+                    "site-registry answered an unknown placement decision " + r.getDecision(), null);
+        };
+        return new Placement(outcome, r.getArticle(), r.getReason(), r.getSiteSecurityLevel());
+    }
+
+    private static Throwable translate(StatusRuntimeException e, String district, UUID siteId, UUID zoneId) {
+        Status.Code code = e.getStatus().getCode();
+        return switch (code) {
+            case NOT_FOUND -> ProblemException.badRequest("zoneId", "site " + siteId + " with zone " + zoneId
+                    + " does not exist in district " + district + " (site-registry: "
+                    + e.getStatus().getDescription() + ")");
+            case INVALID_ARGUMENT -> ProblemException.badRequest("siteId",
+                    "site-registry refused the placement question: " + e.getStatus().getDescription());
+            default -> {
+                LOG.warnf("site-registry did not answer ValidatePlacement: %s %s", code,
+                        e.getStatus().getDescription());
+                yield new SiteRegistryUnavailableException("site-registry did not answer (" + code + ")", e);
+            }
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.videogov.camera.domain;
+
+/** What a history entry records. */
+public enum CameraEventAction {
+    CREATED, UPDATED, MOVED, TRANSITION, IMPORTED
+}

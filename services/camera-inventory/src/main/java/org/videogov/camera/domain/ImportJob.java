@@ -1,0 +1,78 @@
+package org.videogov.camera.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A bulk CSV import of a district's cameras, processed off the request that created it. */
+@Entity
+@Table(name = "camera_import")
+public class ImportJob {
+
+    public enum Mode {
+        DRY_RUN, APPLY
+    }
+
+    public enum State {
+        /** Accepted, waiting for a worker. */
+        QUEUED,
+        /** Rows are being validated or written. */
+        RUNNING,
+        /** Done: a dry run reported, or an apply wrote its rows. */
+        SUCCEEDED,
+        /** Apply refused as a whole: invalid rows and skipInvalid=false. Nothing was written. */
+        REJECTED,
+        /** Could not complete (e.g. site-registry unreachable). Nothing was written. */
+        FAILED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "district_code", nullable = false)
+    public String districtCode;
+
+    @Column(nullable = false)
+    public String mode;
+
+    @Column(name = "skip_invalid", nullable = false)
+    public boolean skipInvalid;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "total_rows", nullable = false)
+    public int totalRows;
+
+    public int processed;
+    public int valid;
+    public int invalid;
+    public int created;
+    public int unchanged;
+    public int updated;
+
+    /** ValidatePlacement calls the job made: one per distinct (site, zone) pair of new or changed rows. */
+    @Column(name = "placement_checks", nullable = false)
+    public int placementChecks;
+
+    /** JSON array of {row, gbId, field, error, article}. */
+    @Column(nullable = false)
+    public String report;
+
+    public String message;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+}

@@ -1,0 +1,173 @@
+package org.videogov.camera.grpc;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.videogov.camera.domain.Camera;
+import org.videogov.camera.domain.CameraState;
+import org.videogov.camera.repository.CameraRepository;
+import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
+import org.videogov.proto.camera.v1.BatchGetCamerasResponse;
+import org.videogov.proto.camera.v1.CameraInventory;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
+import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.camera.v1.CountResponse;
+import org.videogov.proto.camera.v1.GetCameraRequest;
+import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
+import org.videogov.proto.camera.v1.ListCamerasBySiteResponse;
+import org.videogov.proto.common.v1.DistrictCode;
+import org.videogov.proto.common.v1.PageInfo;
+
+/**
+ * camera-inventory's gRPC API for the other services. Callers authenticate with a bearer token
+ * and name the district they act for (empty: city scope); another district's camera is
+ * NOT_FOUND (or left out of batch answers), as over REST.
+ */
+@GrpcService
+@Authenticated
+public class CameraInventoryGrpcService implements CameraInventory {
+
+    static final int MAX_IDS = 1000;
+    static final int MAX_PAGE = 200;
+
+    @Inject
+    CameraRepository cameras;
+
+    @Override
+    public Uni<org.videogov.proto.camera.v1.Camera> getCamera(GetCameraRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Optional<String> scope = scope(request.getDistrict());
+            String gbId = request.getGbId().strip();
+            if (!gbId.matches("\\d{20}")) {
+                throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
+                        .asRuntimeException();
+            }
+            return Panache.withSession(() -> cameras.findVisible(gbId, scope));
+        }).map(c -> {
+            if (c == null) {
+                throw Status.NOT_FOUND.withDescription("camera " + request.getGbId() + " does not exist or is not "
+                        + "visible to district " + request.getDistrict().getCode()).asRuntimeException();
+            }
+            return proto(c);
+        });
+    }
+
+    @Override
+    public Uni<BatchGetCamerasResponse> batchGetCameras(BatchGetCamerasRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Optional<String> scope = scope(request.getDistrict());
+            if (request.getGbIdsCount() > MAX_IDS) {
+                throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " gb_ids per call")
+                        .asRuntimeException();
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            request.getGbIdsList().forEach(id -> ids.add(id.strip()));
+            return Panache.withSession(() -> cameras.findVisible(ids, scope));
+        }).map(list -> {
+            BatchGetCamerasResponse.Builder response = BatchGetCamerasResponse.newBuilder();
+            list.forEach(c -> response.addCameras(proto(c)));
+            return response.build();
+        });
+    }
+
+    @Override
+    public Uni<ListCamerasBySiteResponse> listCamerasBySite(ListCamerasBySiteRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            Optional<String> scope = scope(request.getDistrict());
+            UUID site = uuid("site_id", request.getSiteId());
+            int page = Math.max(0, request.getPage().getPage());
+            int size = request.getPage().getSize() <= 0 ? 50 : request.getPage().getSize();
+            if (size > MAX_PAGE) {
+                throw Status.INVALID_ARGUMENT.withDescription("page size is at most " + MAX_PAGE).asRuntimeException();
+            }
+            CameraRepository.Filter filter = new CameraRepository.Filter(scope, Optional.of(site), Optional.empty(),
+                    Optional.empty(), false);
+            return Panache.withSession(() -> cameras.page(filter, page, size)
+                    .flatMap(items -> cameras.count(filter).map(total -> {
+                        ListCamerasBySiteResponse.Builder r = ListCamerasBySiteResponse.newBuilder()
+                                .setPage(PageInfo.newBuilder().setPage(page).setSize(size).setTotal(total));
+                        items.forEach(c -> r.addCameras(proto(c)));
+                        return r.build();
+                    })));
+        });
+    }
+
+    @Override
+    public Uni<CountResponse> countActiveBySite(CountBySiteRequest request) {
+        return count("siteId", request.getDistrict(), request.getSiteIdsList(), "site_ids",
+                EnumSet.of(CameraState.ACTIVE));
+    }
+
+    @Override
+    public Uni<CountResponse> countByZone(CountByZoneRequest request) {
+        return count("zoneId", request.getDistrict(), request.getZoneIdsList(), "zone_ids",
+                EnumSet.of(CameraState.PLANNED, CameraState.INSTALLED, CameraState.ACTIVE, CameraState.FAULTY));
+    }
+
+    private Uni<CountResponse> count(String column, DistrictCode district, List<String> raw, String field,
+                                     Set<CameraState> states) {
+        return Uni.createFrom().deferred(() -> {
+            Optional<String> scope = scope(district);
+            if (raw.size() > MAX_IDS) {
+                throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " " + field + " per call")
+                        .asRuntimeException();
+            }
+            List<UUID> ids = new ArrayList<>();
+            raw.forEach(id -> ids.add(uuid(field, id)));
+            return Panache.withSession(() -> cameras.countBy(column, ids, states, scope)).map(counts -> {
+                CountResponse.Builder r = CountResponse.newBuilder();
+                for (String id : raw) {
+                    r.putCounts(id, counts.getOrDefault(UUID.fromString(id.strip()), 0L));
+                }
+                return r.build();
+            });
+        });
+    }
+
+    static org.videogov.proto.camera.v1.Camera proto(Camera c) {
+        return org.videogov.proto.camera.v1.Camera.newBuilder()
+                .setGbId(c.gbId)
+                .setDistrict(DistrictCode.newBuilder().setCode(c.districtCode))
+                .setName(c.name)
+                .setSiteId(c.siteId.toString())
+                .setZoneId(c.zoneId.toString())
+                .setState(org.videogov.proto.camera.v1.CameraState.valueOf(c.state.name()))
+                .setSecurityLevel(c.securityLevel)
+                .setNetworkIdentifier(c.networkIdentifier)
+                .setVendor(c.vendor)
+                .setModel(c.model)
+                .setAlarmCentreInterfaceReserved(c.alarmCentreInterfaceReserved)
+                .setEmergencyCommandInterfaceReserved(c.emergencyCommandInterfaceReserved)
+                .build();
+    }
+
+    private static Optional<String> scope(DistrictCode district) {
+        String code = district.getCode().strip();
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!code.matches("\\d{6}")) {
+            throw Status.INVALID_ARGUMENT.withDescription("district must be a six-digit GB/T 2260 code")
+                    .asRuntimeException();
+        }
+        return Optional.of(code);
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw Status.INVALID_ARGUMENT.withDescription(field + " must hold UUIDs").asRuntimeException();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package org.videogov.camera.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.videogov.camera.client.SiteRegistryClient;
+import org.videogov.camera.domain.Camera;
+import org.videogov.camera.domain.CameraEvent;
+import org.videogov.camera.domain.CameraEventAction;
+import org.videogov.camera.domain.CameraRules;
+import org.videogov.camera.domain.CameraSpec;
+import org.videogov.camera.domain.CameraState;
+import org.videogov.camera.domain.Placement;
+import org.videogov.camera.domain.Violation;
+import org.videogov.camera.repository.CameraEventRepository;
+import org.videogov.camera.repository.CameraRepository;
+import org.videogov.camera.rest.CameraInput;
+import org.videogov.common.district.Districts;
+import org.videogov.common.gb28181.DeviceId;
+import org.videogov.common.identity.Caller;
+import org.videogov.common.identity.TenantAccess;
+import org.videogov.common.paging.Page;
+import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
+
+/**
+ * Use cases on cameras, always within the caller's tenancy. Every create or move asks
+ * site-registry first (Article 9) and stores nothing when it cannot get an answer.
+ */
+@ApplicationScoped
+public class CameraService {
+
+    private static final Logger LOG = Logger.getLogger(CameraService.class);
+
+    @Inject
+    CameraRepository cameras;
+
+    @Inject
+    CameraEventRepository events;
+
+    @Inject
+    SiteRegistryClient siteRegistry;
+
+    @Inject
+    Districts districts;
+
+    /** The result of a create: the camera, and whether this call created it (false: idempotent replay). */
+    public record Created(Camera camera, boolean created) {
+    }
+
+    public Uni<Page<Camera>> list(Caller caller, Optional<UUID> site, Optional<UUID> zone, Optional<CameraState> state,
+                                  boolean missingReservedInterfaces, PageParams paging) {
+        Optional<String> scope = TenantAccess.readScope(caller);
+        CameraRepository.Filter filter = new CameraRepository.Filter(scope, site, zone, state,
+                missingReservedInterfaces);
+        return Panache.withSession(() -> cameras.page(filter, paging.page(), paging.size())
+                .flatMap(items -> cameras.count(filter)
+                        .map(total -> new Page<>(items, paging.page(), paging.size(), total))));
+    }
+
+    public Uni<Camera> get(Caller caller, String gbId) {
+        return Panache.withSession(() -> visible(caller, gbId));
+    }
+
+    public Uni<List<CameraEvent>> history(Caller caller, String gbId) {
+        return Panache.withSession(() -> visible(caller, gbId).flatMap(c -> events.history(c.gbId)));
+    }
+
+    public Uni<Created> create(Caller caller, String bearerToken, CameraInput input) {
+        String district = writeDistrict(caller, input);
+        CameraSpec spec = spec(input, district);
+        return Panache.withSession(() -> cameras.findById(spec.gbId())).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(replay(caller, existing, spec));
+            }
+            return placement(bearerToken, spec)
+                    .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
+                    .flatMap(p -> Panache.withTransaction(() -> {
+                        OffsetDateTime now = now();
+                        Camera camera = new Camera();
+                        camera.apply(spec);
+                        camera.state = spec.state();
+                        camera.createdBy = caller.userName();
+                        camera.createdAt = now;
+                        camera.updatedAt = now;
+                        return cameras.persist(camera)
+                                .call(c -> events.persist(CameraEvent.of(c, caller.userName(), CameraEventAction.CREATED,
+                                        null, "registered", now)));
+                    }))
+                    .onFailure(CameraService::isUniqueViolation).transform(e -> ProblemException.conflict(
+                            "Camera " + spec.gbId() + " was registered concurrently; read it and retry"))
+                    .map(c -> new Created(c, true));
+        });
+    }
+
+    /** Create with a GB ID that exists: the same camera again is a replay (200), anything else a conflict. */
+    private Created replay(Caller caller, Camera existing, CameraSpec spec) {
+        if (!TenantAccess.canRead(caller, existing.districtCode)) {
+            throw ProblemException.conflict("GB/T 28181 ID " + spec.gbId() + " is already registered");
+        }
+        if (existing.spec().equals(spec.withState(existing.state))) {
+            return new Created(existing, false);
+        }
+        throw ProblemException.conflict("Camera " + spec.gbId() + " is already registered with other fields; "
+                + "PUT /api/v1/cameras/" + spec.gbId() + " to change it");
+    }
+
+    public Uni<Camera> replace(Caller caller, String bearerToken, String gbId, CameraInput input) {
+        if (input.gbId() != null && !input.gbId().strip().equals(gbId)) {
+            throw ProblemException.badRequest("gbId", "differs from the camera in the path; a GB ID never changes");
+        }
+        return Panache.withSession(() -> writable(caller, gbId)).flatMap(existing -> {
+            requireNotDecommissioned(existing);
+            if (input.districtCode() != null && !input.districtCode().equals(existing.districtCode)) {
+                throw ProblemException.badRequest("districtCode",
+                        "a camera cannot move to another district; register it there with that district's GB ID");
+            }
+            if (input.state() != null && input.state() != existing.state) {
+                throw ProblemException.conflict("The state is " + existing.state + "; change it with POST "
+                        + "/api/v1/cameras/" + gbId + "/transitions");
+            }
+            CameraSpec spec = spec(input, existing.districtCode).withState(existing.state);
+            boolean moved = spec.movesFrom(existing);
+            return placement(bearerToken, spec)
+                    .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
+                    .flatMap(p -> Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+                        requireNotDecommissioned(camera);
+                        if (input.version() != null && input.version() != camera.version) {
+                            throw ProblemException.conflict("Camera " + gbId + " changed since you read it (version "
+                                    + input.version() + ", now " + camera.version + "); read it again");
+                        }
+                        if (camera.spec().equals(spec)) {
+                            return Uni.createFrom().item(camera);
+                        }
+                        OffsetDateTime now = now();
+                        camera.apply(spec);
+                        camera.updatedAt = now;
+                        return events.persist(CameraEvent.of(camera, caller.userName(),
+                                        moved ? CameraEventAction.MOVED : CameraEventAction.UPDATED, camera.state,
+                                        moved ? "moved to site " + spec.siteId() + " zone " + spec.zoneId() : "updated",
+                                        now))
+                                .call(cameras::flush).replaceWith(camera);
+                    })));
+        });
+    }
+
+    /** A lifecycle transition (see {@link CameraState} for the table); illegal ones are 409. */
+    public Uni<Camera> transition(Caller caller, String gbId, CameraState to, String reason) {
+        return Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+            CameraState from = camera.state;
+            if (!from.canMoveTo(to)) {
+                throw ProblemException.conflict("A camera cannot go from " + from + " to " + to + "; from " + from
+                        + " it may go to " + (from.next().isEmpty() ? "no other state" : from.next()));
+            }
+            OffsetDateTime now = now();
+            camera.state = to;
+            camera.updatedAt = now;
+            return events.persist(CameraEvent.of(camera, caller.userName(), CameraEventAction.TRANSITION, from,
+                            reason == null || reason.isBlank() ? null : reason.strip(), now))
+                    .call(cameras::flush).replaceWith(camera);
+        }));
+    }
+
+    /** Records that the camera was heard from now. */
+    public Uni<Camera> heartbeat(Caller caller, String gbId) {
+        return Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+            requireNotDecommissioned(camera);
+            camera.lastHeartbeat = now();
+            return cameras.flush().replaceWith(camera);
+        }));
+    }
+
+    /** Asks site-registry, answering on the caller's Vert.x context; no answer is a 503. */
+    public Uni<Placement> placement(String bearerToken, CameraSpec spec) {
+        Context context = Vertx.currentContext();
+        Uni<Placement> call = Uni.createFrom().deferred(() -> siteRegistry.validatePlacement(bearerToken,
+                        spec.districtCode(), spec.siteId(), spec.zoneId()))
+                .onFailure(f -> !(f instanceof ProblemException)).transform(CameraService::unavailable);
+        return context == null ? call : call.emitOn(command -> context.runOnContext(v -> command.run()));
+    }
+
+    static ProblemException unavailable(Throwable cause) {
+        LOG.warnf("Placement could not be checked: %s", cause.toString());
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "site-registry cannot be reached to check the "
+                + "camera's placement (Article 9); nothing was stored. Retry later.");
+    }
+
+    private String writeDistrict(Caller caller, CameraInput input) {
+        String requested = input.districtCode();
+        if (caller.isCityAdmin() && (requested == null || requested.isBlank()) && DeviceId.isValid(input.gbId())) {
+            // City IT may let the GB ID's administrative code name the district.
+            String prefix = DeviceId.parse(input.gbId()).administrativeCode();
+            if (districts.isDistrict(prefix)) {
+                requested = prefix;
+            }
+        }
+        String district = TenantAccess.writeDistrict(caller, requested);
+        if (!districts.isDistrict(district)) {
+            throw ProblemException.badRequest("districtCode", district + " is not a district of "
+                    + districts.city().name() + " (" + districts.city().code() + ")");
+        }
+        return district;
+    }
+
+    private CameraSpec spec(CameraInput input, String district) {
+        List<Violation> violations = new ArrayList<>();
+        CameraSpec spec = input.spec(district, districts.city().code(), violations);
+        refuseIfViolated(violations);
+        return spec;
+    }
+
+    private static void refuseIfViolated(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw Problems.of(violations);
+        }
+    }
+
+    private static void requireNotDecommissioned(Camera camera) {
+        if (camera.state == CameraState.DECOMMISSIONED) {
+            throw ProblemException.conflict("Camera " + camera.gbId + " is decommissioned; it is kept with its "
+                    + "history and no longer changes");
+        }
+    }
+
+    private Uni<Camera> visible(Caller caller, String gbId) {
+        return cameras.findVisible(gbId, TenantAccess.readScope(caller))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
+    }
+
+    /** A camera the caller may change; another district's camera is not found, never forbidden. */
+    private Uni<Camera> writable(Caller caller, String gbId) {
+        return cameras.findById(gbId).map(camera -> {
+            if (camera == null || !TenantAccess.canRead(caller, camera.districtCode)) {
+                throw ProblemException.notFound("Camera", gbId);
+            }
+            if (!TenantAccess.canWrite(caller, camera.districtCode)) {
+                throw ProblemException.forbidden("Your roles do not allow changing cameras");
+            }
+            return camera;
+        });
+    }
+
+    private static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && c.getMessage().contains("23505")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,161 @@
+package org.videogov.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.camera.Fixtures.camera;
+import static org.videogov.camera.Fixtures.gbId;
+import static org.videogov.camera.Fixtures.post;
+import static org.videogov.camera.Fixtures.site;
+import static org.videogov.camera.Fixtures.transition;
+import static org.videogov.camera.Fixtures.zone;
+import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.SHINAN;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
+import org.videogov.proto.camera.v1.CameraInventoryGrpc;
+import org.videogov.proto.camera.v1.CameraState;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
+import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.camera.v1.GetCameraRequest;
+import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
+import org.videogov.proto.common.v1.DistrictCode;
+import org.videogov.proto.common.v1.PageRequest;
+import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.SiteRegistryProcess;
+import org.videogov.testing.TestTokens;
+
+/** The CameraInventory gRPC API over a real channel, district-scoped like site-registry's. */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
+@WithTestResource(SiteRegistryProcess.class)
+class CameraGrpcTest {
+
+    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
+    static final String SERVICE = TestTokens.token("svc-recording-metadata", null);
+
+    @TestHTTPResource("/")
+    URL url;
+
+    ManagedChannel channel;
+
+    @BeforeEach
+    void open() {
+        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private CameraInventoryGrpc.CameraInventoryBlockingStub stub(String token) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return CameraInventoryGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    private static DistrictCode district(String code) {
+        return DistrictCode.newBuilder().setCode(code).build();
+    }
+
+    @Test
+    void getBatchListAndCountWithinTheDistrict() {
+        String site = site(ADMIN, 1);
+        String zoneA = zone(ADMIN, site, "NONE", false);
+        String zoneB = zone(ADMIN, site, "NONE", false);
+        String active = gbId(SHINAN);
+        String planned = gbId(SHINAN);
+        String gone = gbId(SHINAN);
+        post(ADMIN, camera(active, site, zoneA, 2)).statusCode(201);
+        post(ADMIN, camera(planned, site, zoneA, 2)).statusCode(201);
+        post(ADMIN, camera(gone, site, zoneB, 2)).statusCode(201);
+        transition(ADMIN, active, "INSTALLED", null).statusCode(200);
+        transition(ADMIN, active, "ACTIVE", null).statusCode(200);
+        transition(ADMIN, gone, "DECOMMISSIONED", null).statusCode(200);
+
+        var camera = stub(SERVICE).getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN))
+                .setGbId(active).build());
+        assertEquals(CameraState.ACTIVE, camera.getState());
+        assertEquals(SHINAN, camera.getDistrict().getCode());
+        assertEquals(zoneA, camera.getZoneId());
+        assertEquals("Acme Vision", camera.getVendor());
+        assertTrue(camera.getAlarmCentreInterfaceReserved() && camera.getEmergencyCommandInterfaceReserved());
+        assertEquals(0, camera.getNetworkIdentifier());
+
+        var batch = stub(SERVICE).batchGetCameras(BatchGetCamerasRequest.newBuilder().setDistrict(district(SHINAN))
+                .addAllGbIds(List.of(active, planned, "37020200001320999999")).build());
+        assertEquals(List.of(active, planned).stream().sorted().toList(),
+                batch.getCamerasList().stream().map(c -> c.getGbId()).toList());
+
+        var list = stub(SERVICE).listCamerasBySite(ListCamerasBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+                .setSiteId(site).setPage(PageRequest.newBuilder().setPage(0).setSize(2)).build());
+        assertEquals(3, list.getPage().getTotal());
+        assertEquals(2, list.getCamerasCount());
+
+        String empty = UUID.randomUUID().toString();
+        var bySite = stub(SERVICE).countActiveBySite(CountBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+                .addSiteIds(site).addSiteIds(empty).build());
+        assertEquals(1L, bySite.getCountsOrThrow(site));
+        assertEquals(0L, bySite.getCountsOrThrow(empty));
+
+        var byZone = stub(SERVICE).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN))
+                .addZoneIds(zoneA).addZoneIds(zoneB).build());
+        assertEquals(2L, byZone.getCountsOrThrow(zoneA));
+        assertEquals(0L, byZone.getCountsOrThrow(zoneB), "decommissioned cameras no longer count");
+    }
+
+    @Test
+    void anotherDistrictsCameraIsNotFoundAndCityScopeSeesIt() {
+        String site = site(ADMIN, 1);
+        String zone = zone(ADMIN, site, "NONE", false);
+        String id = gbId(SHINAN);
+        post(ADMIN, camera(id, site, zone, 2)).statusCode(201);
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE).getCamera(
+                GetCameraRequest.newBuilder().setDistrict(district(HUANGDAO)).setGbId(id).build()));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals(0, stub(SERVICE).batchGetCameras(BatchGetCamerasRequest.newBuilder()
+                .setDistrict(district(HUANGDAO)).addGbIds(id).build()).getCamerasCount());
+        assertEquals(0L, stub(SERVICE).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(HUANGDAO))
+                .addZoneIds(zone).build()).getCountsOrThrow(zone));
+        assertEquals(id, stub(SERVICE).getCamera(GetCameraRequest.newBuilder().setDistrict(district(""))
+                .setGbId(id).build()).getGbId());
+    }
+
+    @Test
+    void badArgumentsAreInvalidAndCallsWithoutATokenAreRefused() {
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE).getCamera(
+                GetCameraRequest.newBuilder().setDistrict(district(SHINAN)).setGbId("nope").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+        StatusRuntimeException badDistrict = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE)
+                .countByZone(CountByZoneRequest.newBuilder().setDistrict(district("37")).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badDistrict.getStatus().getCode());
+        StatusRuntimeException badZone = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE)
+                .countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN)).addZoneIds("x").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, badZone.getStatus().getCode());
+        StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,
+                () -> CameraInventoryGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .getCamera(GetCameraRequest.newBuilder().setGbId("37020200001320000001").build()));
+        assertTrue(anonymous.getStatus().getCode() == Status.Code.PERMISSION_DENIED
+                || anonymous.getStatus().getCode() == Status.Code.UNAUTHENTICATED, anonymous.toString());
+    }
+}
