@@ -14,7 +14,6 @@ import static org.videogov.testing.TestTokens.SHINAN;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -38,6 +37,7 @@ import org.videogov.proto.camera.v1.GetCameraRequest;
 import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.common.v1.PageRequest;
+import org.videogov.common.grpc.BearerMetadata;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
@@ -67,10 +67,8 @@ class CameraGrpcTest {
     }
 
     private CameraInventoryGrpc.CameraInventoryBlockingStub stub(String token) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         return CameraInventoryGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(token)))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.videogov.common.grpc.BearerMetadata;
 import org.videogov.proto.camera.v1.CameraInventoryGrpc;
 import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountBySiteRequest;
@@ -40,8 +41,6 @@ import org.videogov.proto.camera.v1.CountResponse;
 public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager {
 
     private static final String STATE = "videogov.test.fake-camera-inventory";
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final io.grpc.Context.Key<String> CALLER_TOKEN = io.grpc.Context.key("authorization");
 
     private Server server;
@@ -141,7 +140,7 @@ public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager 
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                           ServerCallHandler<Q, R> next) {
-            return Contexts.interceptCall(io.grpc.Context.current().withValue(CALLER_TOKEN, headers.get(AUTHORIZATION)), call,
+            return Contexts.interceptCall(io.grpc.Context.current().withValue(CALLER_TOKEN, headers.get(BearerMetadata.AUTHORIZATION)), call,
                     headers, next);
         }
     }

@@ -12,7 +12,6 @@ import static org.videogov.testing.TestTokens.SHINAN;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
@@ -35,6 +34,7 @@ import org.videogov.proto.site.v1.PlacementDecision;
 import org.videogov.proto.site.v1.SiteRegistryGrpc;
 import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.proto.site.v1.ValidatePlacementResponse;
+import org.videogov.common.grpc.BearerMetadata;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
@@ -63,10 +63,8 @@ class PlacementGrpcTest {
     }
 
     private SiteRegistryGrpc.SiteRegistryBlockingStub stub(String token) {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         return SiteRegistryGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(token)))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 

@@ -1,11 +1,11 @@
 package org.videogov.camera.client;
 
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
+import org.videogov.common.grpc.BearerMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -32,9 +32,6 @@ import org.videogov.proto.site.v1.ValidatePlacementResponse;
 public class SiteRegistryClient {
 
     private static final Logger LOG = Logger.getLogger(SiteRegistryClient.class);
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
     @GrpcClient("site-registry")
     MutinySiteRegistryGrpc.MutinySiteRegistryStub stub;
 
@@ -50,14 +47,10 @@ public class SiteRegistryClient {
             failOn = {SiteRegistryUnavailableException.class, TimeoutException.class},
             skipOn = ProblemException.class)
     public Uni<Placement> validatePlacement(String bearerToken, String district, UUID siteId, UUID zoneId) {
-        Metadata headers = new Metadata();
-        if (bearerToken != null) {
-            headers.put(AUTHORIZATION, "Bearer " + bearerToken);
-        }
         ValidatePlacementRequest request = ValidatePlacementRequest.newBuilder()
                 .setDistrict(DistrictCode.newBuilder().setCode(district))
                 .setSiteId(siteId.toString()).setZoneId(zoneId.toString()).build();
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(bearerToken)))
                 .withDeadlineAfter(2500, TimeUnit.MILLISECONDS)
                 .validatePlacement(request)
                 .map(SiteRegistryClient::placement)

@@ -1,11 +1,11 @@
 package org.videogov.site.client;
 
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
+import org.videogov.common.grpc.BearerMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -31,8 +31,6 @@ import org.videogov.proto.common.v1.DistrictCode;
 @ApplicationScoped
 public class CameraCountClient {
 
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.UNAUTHENTICATED,
             Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
             Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED);
@@ -68,9 +66,7 @@ public class CameraCountClient {
     }
 
     private CameraInventory as(String bearerToken) {
-        Metadata headers = new Metadata();
-        headers.put(AUTHORIZATION, "Bearer " + bearerToken);
-        return GrpcClientUtils.attachHeaders(cameras, headers);
+        return GrpcClientUtils.attachHeaders(cameras, BearerMetadata.of(bearerToken));
     }
 
     private static DistrictCode district(Optional<String> district) {
