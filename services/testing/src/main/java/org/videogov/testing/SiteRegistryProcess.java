@@ -25,6 +25,10 @@ import java.util.concurrent.TimeUnit;
  * launches {@code services/site-registry/target/quarkus-app/quarkus-run.jar} on a free port and
  * waits for {@code /q/health/ready}.
  *
+ * <p>The service under test gets a fixed free HTTP port ({@code quarkus.http.test-port}) that
+ * site-registry is told as {@code VIDEOGOV_<caller>_HOST/PORT} (init arg {@code caller}, default
+ * {@code CAMERA_INVENTORY}), so the two call each other over real gRPC in both directions.
+ *
  * <p>Returns {@code keycloak.url}, {@code quarkus.grpc.clients.site-registry.host/port} and
  * {@code videogov.test.site-registry.url} (also set as a system property, for tests that create
  * sites and zones over site-registry's REST API). Init args: {@code database} (default
@@ -40,6 +44,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
 
     private String database = "site_registry_cam_test";
     private String client = "site-registry";
+    private String caller = "CAMERA_INVENTORY";
     private OidcWiremockTestResource oidc;
     private Process process;
     private Path log;
@@ -49,6 +54,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database) + env("VIDEOGOV_TEST_DB_SUFFIX", "");
         client = initArgs.getOrDefault("client", client);
+        caller = initArgs.getOrDefault("caller", caller);
     }
 
     @Override
@@ -72,6 +78,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         answerHeadRequests(keycloakUrl);
         PostgresDatabase.createIfMissing(database);
         int port = freePort();
+        int callerPort = freePort();
         try {
             log = Files.createTempFile("site-registry-", ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -92,6 +99,9 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
             env.put("QUARKUS_LOG_CONSOLE_LEVEL", "INFO");
+            // site-registry calls the service under test back (e.g. the compliance report's camera counts).
+            env.put("VIDEOGOV_" + caller + "_HOST", "127.0.0.1");
+            env.put("VIDEOGOV_" + caller + "_PORT", Integer.toString(callerPort));
             process = builder.start();
         } catch (IOException e) {
             stop();
@@ -101,6 +111,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         awaitReady(url);
         System.setProperty(URL_PROPERTY, url);
         config.put(URL_PROPERTY, url);
+        config.put("quarkus.http.test-port", Integer.toString(callerPort));
         config.put("quarkus.grpc.clients." + client + ".host", "127.0.0.1");
         config.put("quarkus.grpc.clients." + client + ".port", Integer.toString(port));
         // In test mode Quarkus dials a client's test-port, which otherwise defaults to the app's own test port.
