@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.videogov.camera.domain.Camera;
 import org.videogov.camera.domain.CameraState;
+import org.videogov.common.query.Where;
 
 @ApplicationScoped
 public class CameraRepository implements PanacheRepositoryBase<Camera, String> {
@@ -45,13 +46,13 @@ public class CameraRepository implements PanacheRepositoryBase<Camera, String> {
     }
 
     public Uni<List<Camera>> page(Filter filter, int page, int size) {
-        Query q = query(filter);
-        return find(q.hql, Sort.by("gbId"), q.params).page(Page.of(page, size)).list();
+        Where q = where(filter);
+        return find(q.hql(), Sort.by("gbId"), q.params()).page(Page.of(page, size)).list();
     }
 
     public Uni<Long> count(Filter filter) {
-        Query q = query(filter);
-        return count(q.hql, q.params);
+        Where q = where(filter);
+        return count(q.hql(), q.params());
     }
 
     /** Cameras per site or zone ({@code column} "siteId" or "zoneId"), in the given states, within a scope. */
@@ -75,32 +76,16 @@ public class CameraRepository implements PanacheRepositoryBase<Camera, String> {
         });
     }
 
-    private record Query(String hql, Parameters params) {
-    }
-
-    private static Query query(Filter filter) {
-        StringBuilder hql = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter.district().ifPresent(d -> {
-            hql.append(" and districtCode = :district");
-            params.and("district", d);
-        });
-        filter.site().ifPresent(s -> {
-            hql.append(" and siteId = :site");
-            params.and("site", s);
-        });
-        filter.zone().ifPresent(z -> {
-            hql.append(" and zoneId = :zone");
-            params.and("zone", z);
-        });
-        filter.state().ifPresent(s -> {
-            hql.append(" and state = :state");
-            params.and("state", s);
-        });
+    private static Where where(Filter filter) {
+        Where where = new Where()
+                .eq("districtCode", filter.district())
+                .eq("siteId", filter.site())
+                .eq("zoneId", filter.zone())
+                .eq("state", filter.state());
         if (filter.missingReservedInterfaces()) {
-            hql.append(" and governmentInvested = true and (alarmCentreInterfaceReserved = false"
+            where.and("governmentInvested = true and (alarmCentreInterfaceReserved = false"
                     + " or emergencyCommandInterfaceReserved = false)");
         }
-        return new Query(hql.toString(), params);
+        return where;
     }
 }

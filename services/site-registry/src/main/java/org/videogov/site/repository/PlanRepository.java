@@ -2,13 +2,13 @@ package org.videogov.site.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.videogov.common.query.Where;
 import org.videogov.site.domain.ConstructionPlan;
 import org.videogov.site.domain.PlanState;
 
@@ -20,29 +20,16 @@ public class PlanRepository implements PanacheRepositoryBase<ConstructionPlan, U
     }
 
     public Uni<List<ConstructionPlan>> page(Filter filter, int page, int size) {
-        Query q = query(filter);
-        return find(q.hql, Sort.by("createdAt").descending().and("id"), q.params).page(Page.of(page, size)).list();
+        Where q = where(filter);
+        return find(q.hql(), Sort.by("createdAt").descending().and("id"), q.params()).page(Page.of(page, size)).list();
     }
 
     public Uni<Long> count(Filter filter) {
-        Query q = query(filter);
-        return count(q.hql, q.params);
+        Where q = where(filter);
+        return count(q.hql(), q.params());
     }
 
-    private record Query(String hql, Parameters params) {
-    }
-
-    private static Query query(Filter filter) {
-        StringBuilder hql = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter.district().ifPresent(d -> {
-            hql.append(" and districtCode = :district");
-            params.and("district", d);
-        });
-        filter.state().ifPresent(s -> {
-            hql.append(" and state = :state");
-            params.and("state", s);
-        });
-        return new Query(hql.toString(), params);
+    private static Where where(Filter filter) {
+        return new Where().eq("districtCode", filter.district()).eq("state", filter.state());
     }
 }

@@ -2,13 +2,13 @@ package org.videogov.site.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.videogov.common.query.Where;
 import org.videogov.site.domain.BuildingProject;
 
 @ApplicationScoped
@@ -28,35 +28,23 @@ public class ProjectRepository implements PanacheRepositoryBase<BuildingProject,
     }
 
     public Uni<List<BuildingProject>> page(Filter filter, int page, int size) {
-        Query q = query(filter);
-        return find(q.hql, Sort.by("name").and("id"), q.params).page(Page.of(page, size)).list();
+        Where q = where(filter);
+        return find(q.hql(), Sort.by("name").and("id"), q.params()).page(Page.of(page, size)).list();
     }
 
     public Uni<List<BuildingProject>> all(Filter filter) {
-        Query q = query(filter);
-        return list(q.hql, Sort.by("districtCode").and("name").and("id"), q.params);
+        Where q = where(filter);
+        return list(q.hql(), Sort.by("districtCode").and("name").and("id"), q.params());
     }
 
     public Uni<Long> count(Filter filter) {
-        Query q = query(filter);
-        return count(q.hql, q.params);
+        Where q = where(filter);
+        return count(q.hql(), q.params());
     }
 
-    private record Query(String hql, Parameters params) {
-    }
-
-    private static Query query(Filter filter) {
-        StringBuilder hql = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter.district().ifPresent(d -> {
-            hql.append(" and districtCode = :district");
-            params.and("district", d);
-        });
-        filter.siteId().ifPresent(s -> {
-            hql.append(" and siteId = :site");
-            params.and("site", s);
-        });
-        filter.compliant().ifPresent(c -> hql.append(c ? " and not " : " and ").append(NON_COMPLIANT));
-        return new Query(hql.toString(), params);
+    private static Where where(Filter filter) {
+        Where where = new Where().eq("districtCode", filter.district()).eq("siteId", filter.siteId());
+        filter.compliant().ifPresent(c -> where.and(c ? "not " + NON_COMPLIANT : NON_COMPLIANT));
+        return where;
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.videogov.common.query.Where;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.Site;
 import org.videogov.site.domain.SiteCategory;
@@ -45,48 +46,31 @@ public class SiteRepository implements PanacheRepositoryBase<Site, UUID> {
 
     /** Every site of a filter, unpaged: for reports and exports. */
     public Uni<List<Site>> all(Filter filter) {
-        Query q = query(filter);
-        return list(q.hql, Sort.by("districtCode").and("name").and("id"), q.params);
+        Where q = where(filter);
+        return list(q.hql(), Sort.by("districtCode").and("name").and("id"), q.params());
     }
 
     public Uni<List<Site>> page(Filter filter, int page, int size) {
-        Query q = query(filter);
-        return find(q.hql, Sort.by("name").and("id"), q.params).page(Page.of(page, size)).list();
+        Where q = where(filter);
+        return find(q.hql(), Sort.by("name").and("id"), q.params()).page(Page.of(page, size)).list();
     }
 
     public Uni<Long> count(Filter filter) {
-        Query q = query(filter);
-        return count(q.hql, q.params);
+        Where q = where(filter);
+        return count(q.hql(), q.params());
     }
 
-    private record Query(String hql, Parameters params) {
-    }
-
-    private static Query query(Filter filter) {
-        StringBuilder hql = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter.district().ifPresent(d -> {
-            hql.append(" and districtCode = :district");
-            params.and("district", d);
-        });
-        filter.category().ifPresent(c -> {
-            hql.append(" and category = :category");
-            params.and("category", c);
-        });
-        filter.builder().ifPresent(b -> {
-            hql.append(" and builder = :builder");
-            params.and("builder", b);
-        });
-        filter.unauthorisedOn().ifPresent(day -> {
-            // Article 8 ¶3: mirrors WhoMustBuild.unauthorised.
-            hql.append(" and builder = :otherBuilder and (authorisationReference is null"
-                    + " or authorisationGrantedOn > :day or authorisationValidUntil < :day)");
-            params.and("otherBuilder", BuilderKind.OTHER_AUTHORISED).and("day", day);
-        });
-        filter.text().ifPresent(t -> {
-            hql.append(" and (lower(name) like :text escape '!' or lower(address) like :text escape '!')");
-            params.and("text", "%" + t.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-        });
-        return new Query(hql.toString(), params);
+    private static Where where(Filter filter) {
+        Where where = new Where()
+                .eq("districtCode", filter.district())
+                .eq("category", filter.category())
+                .eq("builder", filter.builder())
+                .containsText(filter.text(), "name", "address");
+        filter.unauthorisedOn().ifPresent(day -> where
+                // Article 8 ¶3: mirrors WhoMustBuild.unauthorised.
+                .and("builder = :otherBuilder and (authorisationReference is null"
+                        + " or authorisationGrantedOn > :day or authorisationValidUntil < :day)")
+                .param("otherBuilder", BuilderKind.OTHER_AUTHORISED).param("day", day));
+        return where;
     }
 }
