@@ -1,5 +1,8 @@
 package org.videogov.camera.grpc;
 
+import static org.videogov.common.grpc.GrpcArguments.districtScope;
+import static org.videogov.common.grpc.GrpcArguments.uuid;
+
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -46,7 +49,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
     @Override
     public Uni<org.videogov.proto.camera.v1.Camera> getCamera(GetCameraRequest request) {
         return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = scope(request.getDistrict());
+            Optional<String> scope = districtScope(request.getDistrict().getCode());
             String gbId = request.getGbId().strip();
             if (!gbId.matches("\\d{20}")) {
                 throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
@@ -65,7 +68,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
     @Override
     public Uni<BatchGetCamerasResponse> batchGetCameras(BatchGetCamerasRequest request) {
         return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = scope(request.getDistrict());
+            Optional<String> scope = districtScope(request.getDistrict().getCode());
             if (request.getGbIdsCount() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " gb_ids per call")
                         .asRuntimeException();
@@ -83,7 +86,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
     @Override
     public Uni<ListCamerasBySiteResponse> listCamerasBySite(ListCamerasBySiteRequest request) {
         return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = scope(request.getDistrict());
+            Optional<String> scope = districtScope(request.getDistrict().getCode());
             UUID site = uuid("site_id", request.getSiteId());
             int page = Math.max(0, request.getPage().getPage());
             int size = request.getPage().getSize() <= 0 ? 50 : request.getPage().getSize();
@@ -117,7 +120,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
     private Uni<CountResponse> count(String column, DistrictCode district, List<String> raw, String field,
                                      Set<CameraState> states) {
         return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = scope(district);
+            Optional<String> scope = districtScope(district.getCode());
             if (raw.size() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " " + field + " per call")
                         .asRuntimeException();
@@ -149,25 +152,5 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 .setAlarmCentreInterfaceReserved(c.alarmCentreInterfaceReserved)
                 .setEmergencyCommandInterfaceReserved(c.emergencyCommandInterfaceReserved)
                 .build();
-    }
-
-    private static Optional<String> scope(DistrictCode district) {
-        String code = district.getCode().strip();
-        if (code.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!code.matches("\\d{6}")) {
-            throw Status.INVALID_ARGUMENT.withDescription("district must be a six-digit GB/T 2260 code")
-                    .asRuntimeException();
-        }
-        return Optional.of(code);
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(field + " must hold UUIDs").asRuntimeException();
-        }
     }
 }

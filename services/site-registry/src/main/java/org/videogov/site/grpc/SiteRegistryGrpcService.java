@@ -1,5 +1,8 @@
 package org.videogov.site.grpc;
 
+import static org.videogov.common.grpc.GrpcArguments.districtScope;
+import static org.videogov.common.grpc.GrpcArguments.uuid;
+
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
@@ -33,7 +36,7 @@ public class SiteRegistryGrpcService implements SiteRegistry {
 
     @Override
     public Uni<Site> getSite(GetSiteRequest request) {
-        return Uni.createFrom().deferred(() -> service.getInScope(scope(request.getDistrict()), uuid("site_id",
+        return Uni.createFrom().deferred(() -> service.getInScope(districtScope(request.getDistrict().getCode()), uuid("site_id",
                         request.getSiteId())))
                 .map(s -> {
                     Site.Builder site = Site.newBuilder()
@@ -53,7 +56,7 @@ public class SiteRegistryGrpcService implements SiteRegistry {
 
     @Override
     public Uni<ValidatePlacementResponse> validatePlacement(ValidatePlacementRequest request) {
-        return Uni.createFrom().deferred(() -> service.validatePlacement(scope(request.getDistrict()),
+        return Uni.createFrom().deferred(() -> service.validatePlacement(districtScope(request.getDistrict().getCode()),
                         uuid("site_id", request.getSiteId()), uuid("zone_id", request.getZoneId())))
                 .map(p -> ValidatePlacementResponse.newBuilder()
                         .setDecision(switch (p.decision().outcome()) {
@@ -66,26 +69,6 @@ public class SiteRegistryGrpcService implements SiteRegistry {
                         .setSiteSecurityLevel(p.site().securityLevel)
                         .build())
                 .onFailure().transform(SiteRegistryGrpcService::status);
-    }
-
-    private static Optional<String> scope(DistrictCode district) {
-        String code = district.getCode().strip();
-        if (code.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!code.matches("\\d{6}")) {
-            throw Status.INVALID_ARGUMENT.withDescription("district must be a six-digit GB/T 2260 code")
-                    .asRuntimeException();
-        }
-        return Optional.of(code);
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw Status.INVALID_ARGUMENT.withDescription(field + " must be a UUID").asRuntimeException();
-        }
     }
 
     private static Throwable status(Throwable failure) {
