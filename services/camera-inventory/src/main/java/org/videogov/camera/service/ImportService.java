@@ -38,6 +38,7 @@ import org.videogov.camera.domain.Placement;
 import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraBulkRepository;
 import org.videogov.camera.repository.ImportJobRepository;
+import org.videogov.common.time.Timestamps;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
@@ -121,7 +122,7 @@ public class ImportService {
         job.totalRows = rows.size();
         job.report = "[]";
         job.createdBy = caller.userName();
-        job.createdAt = CameraService.now();
+        job.createdAt = Timestamps.now();
         return Panache.withTransaction(() -> jobs.persist(job)).invoke(saved -> workers().execute(
                 () -> run(saved.id, district, mode, skipInvalid, format, List.copyOf(rows), bearerToken,
                         caller.userName())));
