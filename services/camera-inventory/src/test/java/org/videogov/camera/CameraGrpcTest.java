@@ -12,11 +12,8 @@ import static org.videogov.camera.Fixtures.zone;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,7 +34,7 @@ import org.videogov.proto.camera.v1.GetCameraRequest;
 import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.common.v1.PageRequest;
-import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.testing.GrpcTestChannel;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
@@ -54,22 +51,20 @@ class CameraGrpcTest {
     @TestHTTPResource("/")
     URL url;
 
-    ManagedChannel channel;
+    GrpcTestChannel grpc;
 
     @BeforeEach
     void open() {
-        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+        grpc = GrpcTestChannel.to(url);
     }
 
     @AfterEach
     void close() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        grpc.close();
     }
 
     private CameraInventoryGrpc.CameraInventoryBlockingStub stub(String token) {
-        return CameraInventoryGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(token)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return GrpcTestChannel.authorised(CameraInventoryGrpc.newBlockingStub(grpc.channel()), token);
     }
 
     private static DistrictCode district(String code) {
@@ -151,7 +146,7 @@ class CameraGrpcTest {
                 .countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN)).addZoneIds("x").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badZone.getStatus().getCode());
         StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,
-                () -> CameraInventoryGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                () -> CameraInventoryGrpc.newBlockingStub(grpc.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
                         .getCamera(GetCameraRequest.newBuilder().setGbId("37020200001320000001").build()));
         assertTrue(anonymous.getStatus().getCode() == Status.Code.PERMISSION_DENIED
                 || anonymous.getStatus().getCode() == Status.Code.UNAUTHENTICATED, anonymous.toString());

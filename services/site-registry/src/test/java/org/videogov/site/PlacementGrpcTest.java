@@ -10,11 +10,8 @@ import static org.videogov.site.SitesApi.uniqueName;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -34,7 +31,7 @@ import org.videogov.proto.site.v1.PlacementDecision;
 import org.videogov.proto.site.v1.SiteRegistryGrpc;
 import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.proto.site.v1.ValidatePlacementResponse;
-import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.testing.GrpcTestChannel;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
@@ -50,22 +47,20 @@ class PlacementGrpcTest {
     @TestHTTPResource("/")
     URL url;
 
-    ManagedChannel channel;
+    GrpcTestChannel grpc;
 
     @BeforeEach
     void open() {
-        channel = ManagedChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
+        grpc = GrpcTestChannel.to(url);
     }
 
     @AfterEach
     void close() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        grpc.close();
     }
 
     private SiteRegistryGrpc.SiteRegistryBlockingStub stub(String token) {
-        return SiteRegistryGrpc.newBlockingStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(token)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return GrpcTestChannel.authorised(SiteRegistryGrpc.newBlockingStub(grpc.channel()), token);
     }
 
     private static ValidatePlacementRequest request(String district, String siteId, String zoneId) {
@@ -143,7 +138,7 @@ class PlacementGrpcTest {
     @Test
     void callsWithoutATokenAreUnauthenticated() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> SiteRegistryGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                () -> SiteRegistryGrpc.newBlockingStub(grpc.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
                         .validatePlacement(request(SHINAN, java.util.UUID.randomUUID().toString(),
                                 java.util.UUID.randomUUID().toString())));
         // Quarkus' gRPC security answers a call without credentials to an @Authenticated service so.
