@@ -46,7 +46,7 @@ import org.videogov.testing.TestTokens;
 class CameraGrpcTest {
 
     static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String SERVICE = TestTokens.token("svc-recording-metadata", null);
+    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
 
     @TestHTTPResource("/")
     URL url;
@@ -86,7 +86,7 @@ class CameraGrpcTest {
         transition(ADMIN, active, "ACTIVE", null).statusCode(200);
         transition(ADMIN, gone, "DECOMMISSIONED", null).statusCode(200);
 
-        var camera = stub(SERVICE).getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN))
+        var camera = stub(ADMIN).getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN))
                 .setGbId(active).build());
         assertEquals(CameraState.ACTIVE, camera.getState());
         assertEquals(SHINAN, camera.getDistrict().getCode());
@@ -95,23 +95,23 @@ class CameraGrpcTest {
         assertTrue(camera.getAlarmCentreInterfaceReserved() && camera.getEmergencyCommandInterfaceReserved());
         assertEquals(0, camera.getNetworkIdentifier());
 
-        var batch = stub(SERVICE).batchGetCameras(BatchGetCamerasRequest.newBuilder().setDistrict(district(SHINAN))
+        var batch = stub(ADMIN).batchGetCameras(BatchGetCamerasRequest.newBuilder().setDistrict(district(SHINAN))
                 .addAllGbIds(List.of(active, planned, "37020200001320999999")).build());
         assertEquals(List.of(active, planned).stream().sorted().toList(),
                 batch.getCamerasList().stream().map(c -> c.getGbId()).toList());
 
-        var list = stub(SERVICE).listCamerasBySite(ListCamerasBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+        var list = stub(ADMIN).listCamerasBySite(ListCamerasBySiteRequest.newBuilder().setDistrict(district(SHINAN))
                 .setSiteId(site).setPage(PageRequest.newBuilder().setPage(0).setSize(2)).build());
         assertEquals(3, list.getPage().getTotal());
         assertEquals(2, list.getCamerasCount());
 
         String empty = UUID.randomUUID().toString();
-        var bySite = stub(SERVICE).countActiveBySite(CountBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+        var bySite = stub(ADMIN).countActiveBySite(CountBySiteRequest.newBuilder().setDistrict(district(SHINAN))
                 .addSiteIds(site).addSiteIds(empty).build());
         assertEquals(1L, bySite.getCountsOrThrow(site));
         assertEquals(0L, bySite.getCountsOrThrow(empty));
 
-        var byZone = stub(SERVICE).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN))
+        var byZone = stub(ADMIN).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN))
                 .addZoneIds(zoneA).addZoneIds(zoneB).build());
         assertEquals(2L, byZone.getCountsOrThrow(zoneA));
         assertEquals(0L, byZone.getCountsOrThrow(zoneB), "decommissioned cameras no longer count");
@@ -123,32 +123,42 @@ class CameraGrpcTest {
         String zone = zone(ADMIN, site, "NONE", false);
         String id = gbId(SHINAN);
         post(ADMIN, camera(id, site, zone, 2)).statusCode(201);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE).getCamera(
-                GetCameraRequest.newBuilder().setDistrict(district(HUANGDAO)).setGbId(id).build()));
+        // Huangdao's admin, with the district field empty, reads within Huangdao only.
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub(HUANGDAO_ADMIN).getCamera(
+                GetCameraRequest.newBuilder().setGbId(id).build()));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
-        assertEquals(0, stub(SERVICE).batchGetCameras(BatchGetCamerasRequest.newBuilder()
-                .setDistrict(district(HUANGDAO)).addGbIds(id).build()).getCamerasCount());
-        assertEquals(0L, stub(SERVICE).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(HUANGDAO))
+        assertEquals(0, stub(HUANGDAO_ADMIN).batchGetCameras(BatchGetCamerasRequest.newBuilder()
+                .addGbIds(id).build()).getCamerasCount());
+        assertEquals(0L, stub(HUANGDAO_ADMIN).countByZone(CountByZoneRequest.newBuilder()
                 .addZoneIds(zone).build()).getCountsOrThrow(zone));
-        assertEquals(id, stub(SERVICE).getCamera(GetCameraRequest.newBuilder().setDistrict(district(""))
+        assertEquals(0, stub(HUANGDAO_ADMIN).listCamerasBySite(ListCamerasBySiteRequest.newBuilder()
+                .setSiteId(site).build()).getPage().getTotal());
+        // Naming Shinan in the field does not widen Huangdao's scope.
+        StatusRuntimeException widened = assertThrows(StatusRuntimeException.class, () -> stub(HUANGDAO_ADMIN)
+                .getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN)).setGbId(id).build()));
+        assertEquals(Status.Code.PERMISSION_DENIED, widened.getStatus().getCode());
+        // City IT sees it without naming a district, and not when it narrows to another one.
+        assertEquals(id, stub(TestTokens.cityAdmin()).getCamera(GetCameraRequest.newBuilder().setDistrict(district(""))
                 .setGbId(id).build()).getGbId());
+        StatusRuntimeException narrowed = assertThrows(StatusRuntimeException.class, () -> stub(TestTokens.cityAdmin())
+                .getCamera(GetCameraRequest.newBuilder().setDistrict(district(HUANGDAO)).setGbId(id).build()));
+        assertEquals(Status.Code.NOT_FOUND, narrowed.getStatus().getCode());
     }
 
     @Test
     void badArgumentsAreInvalidAndCallsWithoutATokenAreRefused() {
-        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE).getCamera(
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN).getCamera(
                 GetCameraRequest.newBuilder().setDistrict(district(SHINAN)).setGbId("nope").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
-        StatusRuntimeException badDistrict = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE)
+        StatusRuntimeException badDistrict = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN)
                 .countByZone(CountByZoneRequest.newBuilder().setDistrict(district("37")).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badDistrict.getStatus().getCode());
-        StatusRuntimeException badZone = assertThrows(StatusRuntimeException.class, () -> stub(SERVICE)
+        StatusRuntimeException badZone = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN)
                 .countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN)).addZoneIds("x").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badZone.getStatus().getCode());
         StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,
                 () -> CameraInventoryGrpc.newBlockingStub(grpc.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
                         .getCamera(GetCameraRequest.newBuilder().setGbId("37020200001320000001").build()));
-        assertTrue(anonymous.getStatus().getCode() == Status.Code.PERMISSION_DENIED
-                || anonymous.getStatus().getCode() == Status.Code.UNAUTHENTICATED, anonymous.toString());
+        assertEquals(Status.Code.UNAUTHENTICATED, anonymous.getStatus().getCode(), anonymous.toString());
     }
 }

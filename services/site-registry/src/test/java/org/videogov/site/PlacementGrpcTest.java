@@ -82,8 +82,7 @@ class PlacementGrpcTest {
     void article9ProhibitedZonesAreRefusedCitingTheItem(String privacyClass, String zoneName, String article) {
         String siteId = create(ADMIN, site(uniqueName("Mixed-use complex")));
         String zoneId = addZone(ADMIN, siteId, zoneName, privacyClass, false);
-        ValidatePlacementResponse r = stub(TestTokens.token("svc-camera-inventory", null)).validatePlacement(
-                request(SHINAN, siteId, zoneId));
+        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
         assertEquals(PlacementDecision.REFUSED, r.getDecision());
         assertEquals(article, r.getArticle());
         assertTrue(r.getReason().contains("Article " + article), r.getReason());
@@ -109,13 +108,28 @@ class PlacementGrpcTest {
     }
 
     @Test
-    void anotherDistrictsSiteIsNotFoundAndCityScopeSeesIt() {
+    void anEmptyDistrictFieldKeepsTheTokensScopeAndNeverWidensIt() {
         String siteId = create(ADMIN, site(uniqueName("Shinan only")));
         String zoneId = addZone(ADMIN, siteId, "Gate", "NONE", false);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> stub(ADMIN).validatePlacement(request(HUANGDAO, siteId, zoneId)));
-        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        String huangdaoAdmin = TestTokens.districtAdmin(HUANGDAO);
+        // An empty field gives a district admin their own district, not the city: Shinan's site is not found.
+        StatusRuntimeException hidden = assertThrows(StatusRuntimeException.class,
+                () -> stub(huangdaoAdmin).validatePlacement(request("", siteId, zoneId)));
+        assertEquals(Status.Code.NOT_FOUND, hidden.getStatus().getCode());
+        StatusRuntimeException hiddenSite = assertThrows(StatusRuntimeException.class,
+                () -> stub(huangdaoAdmin).getSite(GetSiteRequest.newBuilder().setSiteId(siteId).build()));
+        assertEquals(Status.Code.NOT_FOUND, hiddenSite.getStatus().getCode());
+        // Naming another district in the field is refused: a request may narrow the scope, never widen it.
+        StatusRuntimeException widened = assertThrows(StatusRuntimeException.class,
+                () -> stub(huangdaoAdmin).validatePlacement(request(SHINAN, siteId, zoneId)));
+        assertEquals(Status.Code.PERMISSION_DENIED, widened.getStatus().getCode());
+        // The site's own district staff and city IT see it, with or without the field.
         assertEquals(PlacementDecision.ALLOWED, stub(ADMIN).validatePlacement(request("", siteId, zoneId)).getDecision());
+        assertEquals(PlacementDecision.ALLOWED,
+                stub(TestTokens.cityAdmin()).validatePlacement(request("", siteId, zoneId)).getDecision());
+        StatusRuntimeException narrowed = assertThrows(StatusRuntimeException.class,
+                () -> stub(TestTokens.cityAdmin()).validatePlacement(request(HUANGDAO, siteId, zoneId)));
+        assertEquals(Status.Code.NOT_FOUND, narrowed.getStatus().getCode());
 
         var site = stub(ADMIN).getSite(GetSiteRequest.newBuilder()
                 .setDistrict(DistrictCode.newBuilder().setCode(SHINAN)).setSiteId(siteId).build());
@@ -141,7 +155,6 @@ class PlacementGrpcTest {
                 () -> SiteRegistryGrpc.newBlockingStub(grpc.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
                         .validatePlacement(request(SHINAN, java.util.UUID.randomUUID().toString(),
                                 java.util.UUID.randomUUID().toString())));
-        // Quarkus' gRPC security answers a call without credentials to an @Authenticated service so.
-        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
     }
 }

@@ -77,6 +77,9 @@ public class SiteRegistryClient {
                     + e.getStatus().getDescription() + ")");
             case INVALID_ARGUMENT -> ProblemException.badRequest("siteId",
                     "site-registry refused the placement question: " + e.getStatus().getDescription());
+            // The caller's token does not allow acting for that district at site-registry either.
+            case PERMISSION_DENIED -> ProblemException.forbidden("site-registry refused the placement question: "
+                    + e.getStatus().getDescription());
             default -> {
                 LOG.warnf("site-registry did not answer ValidatePlacement: %s %s", code,
                         e.getStatus().getDescription());

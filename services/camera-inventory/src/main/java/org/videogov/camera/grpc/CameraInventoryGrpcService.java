@@ -1,6 +1,5 @@
 package org.videogov.camera.grpc;
 
-import static org.videogov.common.grpc.GrpcArguments.districtScope;
 import static org.videogov.common.grpc.GrpcArguments.uuid;
 
 import io.grpc.Status;
@@ -19,6 +18,8 @@ import java.util.UUID;
 import org.videogov.camera.domain.Camera;
 import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.repository.CameraRepository;
+import org.videogov.common.grpc.GrpcCaller;
+import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
 import org.videogov.proto.camera.v1.BatchGetCamerasResponse;
 import org.videogov.proto.camera.v1.CameraInventory;
@@ -32,9 +33,10 @@ import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.common.v1.PageInfo;
 
 /**
- * camera-inventory's gRPC API for the other services. Callers authenticate with a bearer token
- * and name the district they act for (empty: city scope); another district's camera is
- * NOT_FOUND (or left out of batch answers), as over REST.
+ * camera-inventory's gRPC API for the other services. The district scope comes from the verified
+ * token, as on REST (district staff: their district; city IT and auditors: every district; any
+ * other role: PERMISSION_DENIED); the request's district field may only narrow it. Another
+ * district's camera is NOT_FOUND (or left out of batch answers and counts), as over REST.
  */
 @GrpcService
 @Authenticated
@@ -46,10 +48,12 @@ public class CameraInventoryGrpcService implements CameraInventory {
     @Inject
     CameraRepository cameras;
 
+    @Inject
+    GrpcCaller caller;
+
     @Override
     public Uni<org.videogov.proto.camera.v1.Camera> getCamera(GetCameraRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = districtScope(request.getDistrict().getCode());
+        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
             String gbId = request.getGbId().strip();
             if (!gbId.matches("\\d{20}")) {
                 throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
@@ -59,16 +63,15 @@ public class CameraInventoryGrpcService implements CameraInventory {
         }).map(c -> {
             if (c == null) {
                 throw Status.NOT_FOUND.withDescription("camera " + request.getGbId() + " does not exist or is not "
-                        + "visible to district " + request.getDistrict().getCode()).asRuntimeException();
+                        + "visible to you").asRuntimeException();
             }
             return proto(c);
-        });
+        }).onFailure().transform(GrpcStatus::of);
     }
 
     @Override
     public Uni<BatchGetCamerasResponse> batchGetCameras(BatchGetCamerasRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = districtScope(request.getDistrict().getCode());
+        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
             if (request.getGbIdsCount() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " gb_ids per call")
                         .asRuntimeException();
@@ -80,13 +83,12 @@ public class CameraInventoryGrpcService implements CameraInventory {
             BatchGetCamerasResponse.Builder response = BatchGetCamerasResponse.newBuilder();
             list.forEach(c -> response.addCameras(proto(c)));
             return response.build();
-        });
+        }).onFailure().transform(GrpcStatus::of);
     }
 
     @Override
     public Uni<ListCamerasBySiteResponse> listCamerasBySite(ListCamerasBySiteRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = districtScope(request.getDistrict().getCode());
+        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
             UUID site = uuid("site_id", request.getSiteId());
             int page = Math.max(0, request.getPage().getPage());
             int size = request.getPage().getSize() <= 0 ? 50 : request.getPage().getSize();
@@ -102,7 +104,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
                         items.forEach(c -> r.addCameras(proto(c)));
                         return r.build();
                     })));
-        });
+        }).onFailure().transform(GrpcStatus::of);
     }
 
     @Override
@@ -119,8 +121,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
 
     private Uni<CountResponse> count(String column, DistrictCode district, List<String> raw, String field,
                                      Set<CameraState> states) {
-        return Uni.createFrom().deferred(() -> {
-            Optional<String> scope = districtScope(district.getCode());
+        return caller.readScope(district.getCode()).flatMap(scope -> {
             if (raw.size() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " " + field + " per call")
                         .asRuntimeException();
@@ -134,7 +135,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 }
                 return r.build();
             });
-        });
+        }).onFailure().transform(GrpcStatus::of);
     }
 
     static org.videogov.proto.camera.v1.Camera proto(Camera c) {

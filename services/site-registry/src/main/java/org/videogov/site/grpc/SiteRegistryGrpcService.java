@@ -1,17 +1,14 @@
 package org.videogov.site.grpc;
 
-import static org.videogov.common.grpc.GrpcArguments.districtScope;
 import static org.videogov.common.grpc.GrpcArguments.uuid;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.UUID;
-import org.videogov.common.problem.ProblemException;
-import org.videogov.common.problem.ProblemType;
+import org.videogov.common.grpc.GrpcCaller;
+import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.site.v1.GetSiteRequest;
 import org.videogov.proto.site.v1.PlacementDecision;
@@ -23,9 +20,10 @@ import org.videogov.proto.site.v1.Zone;
 import org.videogov.site.service.SiteService;
 
 /**
- * site-registry's gRPC API for the other services. Callers authenticate with their
- * client-credentials token and name the district they act for; another district's site is
- * NOT_FOUND, as over REST.
+ * site-registry's gRPC API for the other services. The district scope comes from the verified
+ * token, as on REST (district staff: their district; city IT and auditors: every district; any
+ * other role: PERMISSION_DENIED); the request's district field may only narrow it. Another
+ * district's site is NOT_FOUND.
  */
 @GrpcService
 @Authenticated
@@ -34,10 +32,13 @@ public class SiteRegistryGrpcService implements SiteRegistry {
     @Inject
     SiteService service;
 
+    @Inject
+    GrpcCaller caller;
+
     @Override
     public Uni<Site> getSite(GetSiteRequest request) {
-        return Uni.createFrom().deferred(() -> service.getInScope(districtScope(request.getDistrict().getCode()), uuid("site_id",
-                        request.getSiteId())))
+        return caller.readScope(request.getDistrict().getCode())
+                .flatMap(scope -> service.getInScope(scope, uuid("site_id", request.getSiteId())))
                 .map(s -> {
                     Site.Builder site = Site.newBuilder()
                             .setId(s.site().id.toString())
@@ -51,13 +52,14 @@ public class SiteRegistryGrpcService implements SiteRegistry {
                             .setPrivacyClass(z.privacyClass.name()).setPrivacyRisk(z.privacyRisk)));
                     return site.build();
                 })
-                .onFailure().transform(SiteRegistryGrpcService::status);
+                .onFailure().transform(GrpcStatus::of);
     }
 
     @Override
     public Uni<ValidatePlacementResponse> validatePlacement(ValidatePlacementRequest request) {
-        return Uni.createFrom().deferred(() -> service.validatePlacement(districtScope(request.getDistrict().getCode()),
-                        uuid("site_id", request.getSiteId()), uuid("zone_id", request.getZoneId())))
+        return caller.readScope(request.getDistrict().getCode())
+                .flatMap(scope -> service.validatePlacement(scope, uuid("site_id", request.getSiteId()),
+                        uuid("zone_id", request.getZoneId())))
                 .map(p -> ValidatePlacementResponse.newBuilder()
                         .setDecision(switch (p.decision().outcome()) {
                             case ALLOWED -> PlacementDecision.ALLOWED;
@@ -68,17 +70,6 @@ public class SiteRegistryGrpcService implements SiteRegistry {
                         .setReason(p.decision().reason())
                         .setSiteSecurityLevel(p.site().securityLevel)
                         .build())
-                .onFailure().transform(SiteRegistryGrpcService::status);
-    }
-
-    private static Throwable status(Throwable failure) {
-        if (failure instanceof ProblemException p) {
-            Status status = p.type() == ProblemType.NOT_FOUND ? Status.NOT_FOUND
-                    : p.type() == ProblemType.VALIDATION ? Status.INVALID_ARGUMENT
-                    : p.type() == ProblemType.FORBIDDEN ? Status.PERMISSION_DENIED
-                    : Status.FAILED_PRECONDITION;
-            return status.withDescription(p.getMessage()).asRuntimeException();
-        }
-        return failure;
+                .onFailure().transform(GrpcStatus::of);
     }
 }

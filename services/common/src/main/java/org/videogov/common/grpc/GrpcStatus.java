@@ -1,0 +1,49 @@
+package org.videogov.common.grpc;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
+
+/**
+ * The one mapping from the platform's problem types to gRPC status codes, used by every gRPC
+ * endpoint (REST answers the same refusal with the matching HTTP status).
+ */
+public final class GrpcStatus {
+
+    private GrpcStatus() {
+    }
+
+    /** The gRPC status of a problem type. */
+    public static Status of(ProblemType type) {
+        return switch (type) {
+            case VALIDATION, MALFORMED_JSON -> Status.INVALID_ARGUMENT;
+            case UNAUTHORIZED -> Status.UNAUTHENTICATED;
+            case FORBIDDEN -> Status.PERMISSION_DENIED;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case CONFLICT -> Status.ALREADY_EXISTS;
+            case REGULATION -> Status.FAILED_PRECONDITION;
+            case SERVICE_UNAVAILABLE -> Status.UNAVAILABLE;
+            case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> Status.UNIMPLEMENTED;
+            case INTERNAL -> Status.INTERNAL;
+        };
+    }
+
+    /**
+     * A failure as the status exception a gRPC caller receives: a {@link ProblemException}
+     * becomes its type's status with the detail as description (and the article, when a rule of
+     * the measures refused); a status exception stays as it is; anything else is passed through
+     * for Quarkus to report as UNKNOWN/INTERNAL.
+     */
+    public static RuntimeException of(Throwable failure) {
+        if (failure instanceof StatusRuntimeException s) {
+            return s;
+        }
+        if (failure instanceof ProblemException p) {
+            Object article = p.extensions().get("article");
+            String description = article == null ? p.getMessage() : p.getMessage() + " (Article " + article + ")";
+            return of(p.type()).withDescription(description).asRuntimeException();
+        }
+        return failure instanceof RuntimeException r ? r : new RuntimeException(failure);
+    }
+}
