@@ -32,6 +32,7 @@ import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
 import org.videogov.common.paging.Page;
 import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.PersistenceFailures;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 
@@ -99,7 +100,7 @@ public class CameraService {
                                 .call(c -> events.persist(CameraEvent.of(c, caller.userName(), CameraEventAction.CREATED,
                                         null, "registered", now)));
                     }))
-                    .onFailure(CameraService::isUniqueViolation).transform(e -> ProblemException.conflict(
+                    .onFailure(PersistenceFailures::isUniqueViolation).transform(e -> ProblemException.conflict(
                             "Camera " + spec.gbId() + " was registered concurrently; read it and retry"))
                     .map(c -> new Created(c, true));
         });
@@ -250,14 +251,5 @@ public class CameraService {
             }
             return camera;
         });
-    }
-
-    private static boolean isUniqueViolation(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c.getMessage() != null && c.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

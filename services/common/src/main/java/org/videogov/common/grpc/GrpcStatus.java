@@ -22,7 +22,7 @@ public final class GrpcStatus {
             case FORBIDDEN -> Status.PERMISSION_DENIED;
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.ALREADY_EXISTS;
-            case REGULATION -> Status.FAILED_PRECONDITION;
+            case REGULATION, IDEMPOTENCY_KEY_REUSED -> Status.FAILED_PRECONDITION;
             case SERVICE_UNAVAILABLE -> Status.UNAVAILABLE;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> Status.UNIMPLEMENTED;
             case INTERNAL -> Status.INTERNAL;

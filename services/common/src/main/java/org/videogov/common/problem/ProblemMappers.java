@@ -190,6 +190,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
+        // Races between requests are conflicts the client can resolve, never defects.
+        if (PersistenceFailures.isConcurrentUpdate(e)) {
+            return Problems.response(ProblemType.CONFLICT, "The resource was changed by another request at the same "
+                    + "time; read it again and reapply your change");
+        }
+        if (PersistenceFailures.isUniqueViolation(e)) {
+            return Problems.response(ProblemType.CONFLICT, "Another request created the same resource at the same "
+                    + "time; read it and retry if needed");
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s", errorId);
         return Problems.response(ProblemType.INTERNAL, 500,

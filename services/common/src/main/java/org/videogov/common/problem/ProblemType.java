@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict", "conflict"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     REGULATION(422, "Refused by the video image information system measures", "regulation"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused for another request", "idempotency-key-reused"),
     SERVICE_UNAVAILABLE(503, "Service unavailable", "service-unavailable"),
     INTERNAL(500, "Internal error", "internal");
 
@@ -43,7 +44,7 @@ public enum ProblemType {
     /** The type for an HTTP status that arrived without one of ours. */
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status && t != MALFORMED_JSON) {
+            if (t.status == status && t != MALFORMED_JSON && t != IDEMPOTENCY_KEY_REUSED) {
                 return t;
             }
         }

@@ -76,6 +76,10 @@ public class Site {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
+    /** SHA-256 of the request that first used {@link #idempotencyKey}. */
+    @Column(name = "idempotency_fingerprint")
+    public String idempotencyFingerprint;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -2,12 +2,17 @@ package org.videogov.site.service;
 
 import static org.videogov.common.time.Timestamps.now;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +23,9 @@ import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
 import org.videogov.common.paging.Page;
 import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.PersistenceFailures;
 import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
 import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.GeoJson;
@@ -105,28 +112,62 @@ public class SiteService {
         return visible(caller, id).flatMap(this::withZones);
     }
 
-    @WithTransaction
+    /**
+     * Registers a site. With an Idempotency-Key, a repeated request returns the site the first one
+     * created ({@code created == false}), also when the two arrive at the same time; the same key
+     * with another request is refused (422), never answered with the first result.
+     */
     public Uni<Created> create(Caller caller, SiteInput input, String idempotencyKey) {
         String district = TenantAccess.writeDistrict(caller, input.districtCode());
         requireDistrict(district);
         String geometry = GeoJson.validate("geometry", input.geometry());
         Authorisation authorisation = builder(input);
-        Uni<Site> replay = idempotencyKey == null
-                ? Uni.createFrom().nullItem()
-                : sites.findByIdempotencyKey(district, idempotencyKey);
-        return replay.flatMap(existing -> {
+        String fingerprint = idempotencyKey == null ? null : fingerprint(district, input);
+        Uni<Created> attempt = Panache.withTransaction(() -> (idempotencyKey == null
+                ? Uni.createFrom().<Site>nullItem()
+                : sites.findByIdempotencyKey(district, idempotencyKey)).flatMap(existing -> {
             if (existing != null) {
-                return withZones(existing).map(s -> new Created(s, false));
+                return replay(existing, fingerprint);
             }
             Site site = new Site();
             site.id = UUID.randomUUID();
             site.districtCode = district;
             site.idempotencyKey = idempotencyKey;
+            site.idempotencyFingerprint = fingerprint;
             site.createdBy = caller.userName();
             site.createdAt = now();
             apply(site, input, geometry, authorisation);
             return sites.persist(site).map(s -> new Created(new SiteWithZones(s, List.of()), true));
-        });
+        }));
+        if (idempotencyKey == null) {
+            return attempt;
+        }
+        // Two requests with one key at once: the loser of the unique constraint answers as a replay.
+        return attempt.onFailure(PersistenceFailures::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+                () -> sites.findByIdempotencyKey(district, idempotencyKey).flatMap(existing -> existing == null
+                        ? Uni.createFrom().failure(ProblemException.conflict("A request with this Idempotency-Key "
+                        + "is being processed; retry"))
+                        : replay(existing, fingerprint))));
+    }
+
+    private Uni<Created> replay(Site existing, String fingerprint) {
+        if (existing.idempotencyFingerprint != null && !existing.idempotencyFingerprint.equals(fingerprint)) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for another request (site " + existing.id
+                            + "); use a new key for a new request"));
+        }
+        return withZones(existing).map(s -> new Created(s, false));
+    }
+
+    /** SHA-256 of what a create request asks for, to tell a replay from another request. */
+    private static String fingerprint(String district, SiteInput input) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((district + "\n" + input).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     @WithTransaction
