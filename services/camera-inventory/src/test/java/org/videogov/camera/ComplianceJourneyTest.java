@@ -1,6 +1,7 @@
 package org.videogov.camera;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -16,6 +17,8 @@ import static org.videogov.testing.TestTokens.SHINAN;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
@@ -52,9 +55,62 @@ class ComplianceJourneyTest {
                 .body("mandatorySitesWithoutActiveCamera.available", equalTo(true))
                 .body("mandatorySitesWithoutActiveCamera.items.siteId", hasItem(uncovered))
                 .body("mandatorySitesWithoutActiveCamera.items.siteId", not(hasItem(covered)))
-                // Article 9 defence in depth: camera-inventory never let a camera into a prohibited zone.
                 .body("camerasInProhibitedZones.available", equalTo(true))
-                .body("camerasInProhibitedZones.count", equalTo(0));
+                .body("camerasInProhibitedZones.items.zoneId", not(hasItem(coveredZone)));
+    }
+
+    @Test
+    void article9_aZoneThatBecomesProhibitedWhileCamerasStandInItIsRecordedAndItsCamerasFlagged() {
+        String site = site(ADMIN, 3);
+        String zone = zone(ADMIN, site, "NONE", false);
+        String id = gbId(SHINAN);
+        post(ADMIN, camera(id, site, zone, 3)).statusCode(201);
+        report().body("camerasInProhibitedZones.items.zoneId", not(hasItem(zone)));
+
+        // The place is now a hotel room (Article 9(3)): the registry records what the place is ...
+        zoneUpdate(site, zone, "HOTEL_ROOM").statusCode(200).body("privacyClass", equalTo("HOTEL_ROOM"));
+        // ... and the report flags the camera standing there, with the article, across both services.
+        report()
+                .body("camerasInProhibitedZones.available", equalTo(true))
+                .body("camerasInProhibitedZones.items.find { it.zoneId == '" + zone + "' }.cameras", equalTo(1))
+                .body("camerasInProhibitedZones.items.find { it.zoneId == '" + zone + "' }.privacyArticle", equalTo("9(3)"));
+        // No further camera may be placed there.
+        post(ADMIN, camera(gbId(SHINAN), site, zone, 3)).statusCode(422).body("article", equalTo("9(3)"));
+
+        // Once the camera is decommissioned the zone is no longer flagged.
+        transition(ADMIN, id, "DECOMMISSIONED", "removed: hotel room, Article 9(3)").statusCode(200);
+        report().body("camerasInProhibitedZones.items.zoneId", not(hasItem(zone)));
+    }
+
+    @Test
+    void aZoneOrSiteWithCamerasStandingInItCannotBeDeleted() {
+        String site = site(ADMIN, 3);
+        String zone = zone(ADMIN, site, "NONE", false);
+        String id = gbId(SHINAN);
+        post(ADMIN, camera(id, site, zone, 3)).statusCode(201);
+
+        given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN)
+                .when().delete("/api/v1/sites/{site}/zones/{zone}", site, zone)
+                .then().statusCode(409).contentType(Fixtures.PROBLEM)
+                .body("detail", containsString("1 camera(s) not yet decommissioned"));
+        given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN).when().delete("/api/v1/sites/{site}", site)
+                .then().statusCode(409);
+        // Nothing was deleted: the camera's placement still resolves.
+        given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN)
+                .when().get("/api/v1/sites/{site}/zones/{zone}", site, zone).then().statusCode(200);
+
+        transition(ADMIN, id, "DECOMMISSIONED", "dismantled").statusCode(200);
+        given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN)
+                .when().delete("/api/v1/sites/{site}/zones/{zone}", site, zone).then().statusCode(204);
+        given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN).when().delete("/api/v1/sites/{site}", site)
+                .then().statusCode(204);
+    }
+
+    private static io.restassured.response.ValidatableResponse zoneUpdate(String site, String zone,
+                                                                         String privacyClass) {
+        return given().baseUri(siteRegistryUrl()).auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "Room 1208", "privacyClass", privacyClass))
+                .when().put("/api/v1/sites/{site}/zones/{zone}", site, zone).then();
     }
 
     private static io.restassured.response.ValidatableResponse report() {

@@ -21,6 +21,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import org.videogov.site.client.CameraCountClient;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -42,6 +44,8 @@ class ComplianceReportTest {
 
     static final String LAOSHAN = "370212";
     static final String LICANG = "370213";
+    /** The CSV test's own district, so that no other test's sites change its counts. */
+    static final String LAIXI = "370285";
     static final String CHENGYANG = "370214";
     static final String PINGDU = "370283";
     static final String CITY = TestTokens.cityAdmin();
@@ -187,9 +191,12 @@ class ComplianceReportTest {
         report(admin, "").statusCode(200).body("complete", equalTo(false));
         assertEquals(whileOpen, FakeCameraInventory.callsReceived());
 
-        // Back up, but the circuit stays open for its delay: still unavailable, still not zero.
+        // Back up, but the circuit stays open for its delay (ten minutes under test, see
+        // application.properties): still unavailable, still not zero, without calling the peer.
         FakeCameraInventory.unavailable(false);
+        assertEquals(CircuitBreakerState.OPEN, circuitBreakers.currentState(CameraCountClient.COUNT_BY_SITE));
         report(admin, "").statusCode(200).body("mandatorySitesWithoutActiveCamera.count", nullValue());
+        assertEquals(whileOpen, FakeCameraInventory.callsReceived());
         circuitBreakers.resetAll();
         report(admin, "").statusCode(200).body("complete", equalTo(true))
                 .body("mandatorySitesWithoutActiveCamera.count", equalTo(1))
@@ -198,7 +205,7 @@ class ComplianceReportTest {
 
     @Test
     void complianceReportAsCsvForPeople() {
-        String admin = TestTokens.districtAdmin(LAOSHAN);
+        String admin = TestTokens.districtAdmin(LAIXI);
         String name = uniqueName("=崂山, \"quoted\" site");
         Map<String, Object> body = site(name);
         body.put("category", "NEWS_MEDIA");
@@ -206,7 +213,7 @@ class ComplianceReportTest {
         String byAccept = given().auth().oauth2(admin).accept("text/csv").when().get("/api/v1/compliance")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .contentType(containsString("charset=UTF-8"))
-                .header("Content-Disposition", containsString("compliance-" + LAOSHAN + ".csv"))
+                .header("Content-Disposition", containsString("compliance-" + LAIXI + ".csv"))
                 .extract().body().asString();
         byte[] bytes = given().auth().oauth2(admin).when().get("/api/v1/compliance?format=csv").then()
                 .statusCode(200).contentType(startsWith("text/csv")).extract().body().asByteArray();
@@ -214,7 +221,7 @@ class ComplianceReportTest {
         assertTrue(byAccept.contains(name.substring(1, 6)), byAccept);
         assertTrue(text.startsWith("section,article,district_code,site_id,site_name,subject_id,subject_name,finding\r\n"),
                 text);
-        assertTrue(text.contains("mandatory_sites_without_active_camera,7," + LAOSHAN + ",,,,,count="), text);
+        assertTrue(text.contains("mandatory_sites_without_active_camera,7," + LAIXI + ",,,,,count="), text);
         // Commas and quotes are quoted; a leading '=' cannot become a spreadsheet formula.
         assertTrue(text.contains("\"'" + name.replace("\"", "\"\"") + "\""), text);
         assertTrue(text.contains("plan_coverage,6,"), text);
@@ -222,8 +229,8 @@ class ComplianceReportTest {
         FakeCameraInventory.unavailable(true);
         String down = given().auth().oauth2(admin).when().get("/api/v1/compliance?format=csv").then()
                 .statusCode(200).extract().body().asString();
-        assertTrue(down.contains("mandatory_sites_without_active_camera,7," + LAOSHAN + ",,,,,\"UNAVAILABLE:"), down);
-        assertTrue(!down.contains("mandatory_sites_without_active_camera,7," + LAOSHAN + ",,,,,count="), down);
+        assertTrue(down.contains("mandatory_sites_without_active_camera,7," + LAIXI + ",,,,,\"UNAVAILABLE:"), down);
+        assertTrue(!down.contains("mandatory_sites_without_active_camera,7," + LAIXI + ",,,,,count="), down);
     }
 
     @Test

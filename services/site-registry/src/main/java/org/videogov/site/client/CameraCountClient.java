@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -31,6 +32,11 @@ import org.videogov.proto.common.v1.DistrictCode;
 @ApplicationScoped
 public class CameraCountClient {
 
+    /** The circuit breaker of {@link #countActiveBySite}, by name for operators and tests. */
+    public static final String COUNT_BY_SITE = "camera-inventory-count-active-by-site";
+    /** The circuit breaker of {@link #countByZone}. */
+    public static final String COUNT_BY_ZONE = "camera-inventory-count-by-zone";
+
     private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.UNAUTHENTICATED,
             Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
             Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED);
@@ -43,6 +49,7 @@ public class CameraCountClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CameraInventoryRefused.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = CameraInventoryRefused.class)
+    @CircuitBreakerName(COUNT_BY_SITE)
     public Uni<Map<String, Long>> countActiveBySite(String bearerToken, Optional<String> district,
                                                     List<String> siteIds) {
         CountBySiteRequest request = CountBySiteRequest.newBuilder().setDistrict(district(district))
@@ -57,6 +64,7 @@ public class CameraCountClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CameraInventoryRefused.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
             skipOn = CameraInventoryRefused.class)
+    @CircuitBreakerName(COUNT_BY_ZONE)
     public Uni<Map<String, Long>> countByZone(String bearerToken, Optional<String> district, List<String> zoneIds) {
         CountByZoneRequest request = CountByZoneRequest.newBuilder().setDistrict(district(district))
                 .addAllZoneIds(zoneIds).build();

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,6 +64,9 @@ public class SiteResource {
 
     @Inject
     CityCalendar calendar;
+
+    @Inject
+    JsonWebToken token;
 
     @Context
     UriInfo uriInfo;
@@ -163,10 +167,12 @@ public class SiteResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a site and its zones (district-admin, city-admin)")
+    @Operation(summary = "Delete a site and its zones (district-admin, city-admin)",
+            description = "Refused with 409 while cameras not yet decommissioned stand in any of its zones; 503 when "
+                    + "camera-inventory cannot be asked (nothing is deleted).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return service.delete(caller.get(), id).map(v -> Response.noContent().build());
+        return service.delete(caller.get(), token.getRawToken(), id).map(v -> Response.noContent().build());
     }
 
     @GET
@@ -210,9 +216,11 @@ public class SiteResource {
 
     @DELETE
     @Path("{id}/zones/{zoneId}")
-    @Operation(summary = "Delete a zone (district-admin, city-admin)")
+    @Operation(summary = "Delete a zone (district-admin, city-admin)",
+            description = "Refused with 409 while cameras not yet decommissioned stand in the zone; 503 when "
+                    + "camera-inventory cannot be asked (nothing is deleted).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Uni<Response> deleteZone(@PathParam("id") UUID id, @PathParam("zoneId") UUID zoneId) {
-        return service.deleteZone(caller.get(), id, zoneId).map(v -> Response.noContent().build());
+        return service.deleteZone(caller.get(), token.getRawToken(), id, zoneId).map(v -> Response.noContent().build());
     }
 }

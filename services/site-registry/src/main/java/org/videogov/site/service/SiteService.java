@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
@@ -26,6 +27,7 @@ import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.PersistenceFailures;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
+import org.videogov.site.client.CameraCountClient;
 import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.GeoJson;
@@ -59,6 +61,11 @@ public class SiteService {
 
     @Inject
     CityCalendar calendar;
+
+    @Inject
+    CameraCountClient cameraCounts;
+
+    private static final Logger LOG = Logger.getLogger(SiteService.class);
 
     /** A site with its zones. */
     public record SiteWithZones(Site site, List<Zone> zones) {
@@ -185,11 +192,18 @@ public class SiteService {
         }).flatMap(this::withZones);
     }
 
-    @WithTransaction
-    public Uni<Void> delete(Caller caller, UUID id) {
+    /**
+     * Deletes a site and its zones, refused (409) while cameras not yet decommissioned stand in any
+     * of its zones: camera-inventory is asked first, and when it cannot answer nothing is deleted (503).
+     */
+    public Uni<Void> delete(Caller caller, String bearerToken, UUID id) {
         TenantAccess.requireAdmin(caller);
-        return writable(caller, id).flatMap(site -> plans.releaseSite(site.id).replaceWith(site))
-                .flatMap(sites::delete);
+        return Panache.withSession(() -> writable(caller, id).flatMap(site -> zones.listBySite(site.id)
+                        .map(list -> new SiteWithZones(site, list))))
+                .call(s -> requireNoCameras(bearerToken, s.site(), s.zones()))
+                .flatMap(s -> Panache.withTransaction(() -> writable(caller, id)
+                        .flatMap(site -> plans.releaseSite(site.id).replaceWith(site))
+                        .flatMap(sites::delete)));
     }
 
     /** A zone with the site it belongs to. */
@@ -221,10 +235,40 @@ public class SiteService {
                 })));
     }
 
-    @WithTransaction
-    public Uni<Void> deleteZone(Caller caller, UUID siteId, UUID zoneId) {
+    /**
+     * Deletes a zone, refused (409) while cameras not yet decommissioned stand in it: the cameras
+     * would be left placed nowhere and out of every Article 9 check. camera-inventory is asked
+     * first; when it cannot answer, nothing is deleted (503).
+     */
+    public Uni<Void> deleteZone(Caller caller, String bearerToken, UUID siteId, UUID zoneId) {
         TenantAccess.requireAdmin(caller);
-        return writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)).flatMap(zones::delete);
+        return Panache.withSession(() -> writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)
+                        .map(zone -> new ZoneInSite(site, zone))))
+                .call(z -> requireNoCameras(bearerToken, z.site(), List.of(z.zone())))
+                .flatMap(z -> Panache.withTransaction(() -> writable(caller, siteId)
+                        .flatMap(site -> zoneIn(site, zoneId)).flatMap(zones::delete)));
+    }
+
+    private Uni<Void> requireNoCameras(String bearerToken, Site site, List<Zone> zoneList) {
+        if (zoneList.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = zoneList.stream().map(z -> z.id.toString()).toList();
+        return cameraCounts.countByZone(bearerToken, Optional.of(site.districtCode), ids)
+                .onFailure().transform(f -> {
+                    LOG.warnf("Zone deletion not checked against camera-inventory: %s", f.toString());
+                    return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "camera-inventory cannot be asked "
+                            + "whether cameras stand in the zone; nothing was deleted. Retry later.");
+                })
+                .map(counts -> {
+                    long standing = counts.values().stream().mapToLong(Long::longValue).sum();
+                    if (standing > 0) {
+                        throw ProblemException.conflict(standing + " camera(s) not yet decommissioned stand in "
+                                + (zoneList.size() == 1 ? "this zone" : "this site's zones") + "; move or decommission "
+                                + "them in camera-inventory first");
+                    }
+                    return null;
+                });
     }
 
     /** The placement answer for a district scope (empty: city scope). */
