@@ -21,6 +21,7 @@ import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
+import org.videogov.site.domain.DesignatedPlace;
 import org.videogov.site.domain.GeoJson;
 import org.videogov.site.domain.PlacementDecision;
 import org.videogov.site.domain.PrivacyClass;
@@ -280,6 +281,7 @@ public class SiteService {
         }
         WhoMustBuild.check(input.category(), input.governmentPlace(), input.builder(), authorisation,
                 calendar.today());
+        DesignatedPlace.check(input.category(), input.designatedBy());
         return authorisation;
     }
 
@@ -292,6 +294,7 @@ public class SiteService {
         site.authorisation(authorisation);
         site.name = input.name().strip();
         site.category = input.category();
+        site.designatedBy = DesignatedPlace.check(input.category(), input.designatedBy());
         site.address = input.address().strip();
         site.geometry = geometry;
         site.securityLevel = input.securityLevel();
