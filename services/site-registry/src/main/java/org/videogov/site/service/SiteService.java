@@ -271,7 +271,7 @@ public class SiteService {
             SiteInput.AuthorisationInput a = input.authorisation();
             if (input.builder() != BuilderKind.OTHER_AUTHORISED) {
                 throw ProblemException.badRequest("authorisation",
-                        "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)");
+                        "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)", WhoMustBuild.ARTICLE);
             }
             if (a.validUntil() != null && a.validUntil().isBefore(a.grantedOn())) {
                 throw ProblemException.badRequest("authorisation.validUntil", "must not be before grantedOn");
