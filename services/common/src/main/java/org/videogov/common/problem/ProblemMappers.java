@@ -166,6 +166,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException sce) {
+            // A bound of the strict mapping (e.g. nesting depth): say which.
+            return Problems.response(ProblemType.VALIDATION, 400, "body: " + sce.getOriginalMessage(),
+                    Map.of("errors", List.of(Map.of("field", "body", "message", sce.getOriginalMessage()))));
+        }
         return Problems.response(ProblemType.MALFORMED_JSON, 400, "The request body could not be read as JSON",
                 Map.of());
     }
