@@ -12,6 +12,7 @@ import org.videogov.camera.domain.CameraSpec;
 import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.domain.PrivacyMasks;
 import org.videogov.camera.domain.Violation;
+import org.videogov.common.input.InputBounds;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.problem.ProblemException;
 
@@ -78,6 +79,19 @@ public final class CameraCsv {
      */
     public CameraSpec spec(List<String> row, String district, String cityCode, List<Violation> violations) {
         List<Violation> found = new ArrayList<>();
+        // No cell of this file is free text: a control character (NUL included) refuses the row.
+        for (Map.Entry<String, Integer> column : index.entrySet()) {
+            String cell = column.getValue() < row.size() ? row.get(column.getValue()) : "";
+            String refusal = InputBounds.controlCharacter(cell, false);
+            if (refusal != null) {
+                found.add(Violation.input(column.getKey(), refusal));
+            }
+        }
+        if (!found.isEmpty()) {
+            found.sort(java.util.Comparator.comparing(Violation::field));
+            violations.addAll(found);
+            return null;
+        }
         if (row.size() != index.size()) {
             found.add(Violation.input("row", "has " + row.size() + " fields, the header has " + index.size()));
         }

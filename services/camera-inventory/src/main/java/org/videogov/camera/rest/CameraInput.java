@@ -21,7 +21,7 @@ import org.videogov.common.gb28181.DeviceId;
 public record CameraInput(
         @Schema(description = "GB/T 28181 20-digit device ID: digits 1-6 the registering district's (or the city's) "
                 + "administrative code, digits 11-13 type 131 (camera) or 132 (IPC), digit 14 the network",
-                examples = "37020200001320000001")
+                examples = "37020200001320000001", maxLength = 20)
         @NotBlank String gbId,
         @Schema(description = "GB/T 2260 district code; district staff may omit it (their own district), city-admin "
                 + "gives it or lets the GB ID's administrative code name it", examples = "370202")

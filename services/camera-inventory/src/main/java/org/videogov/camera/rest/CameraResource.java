@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -80,7 +81,8 @@ public class CameraResource {
                                     @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String site,
                                     @QueryParam("zone") @Parameter(description = "Zone ID")
                                     @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String zone,
-                                    @QueryParam("state") @Parameter(description = "A CameraState name") String state,
+                                    @QueryParam("state") @Parameter(description = "A CameraState name")
+                                    @Size(max = 50) String state,
                                     @QueryParam("missingReservedInterfaces") @DefaultValue("false")
                                     @Parameter(description = "Article 13: only government-invested cameras without "
                                             + "both reserved interfaces") boolean missing) {

@@ -231,7 +231,9 @@ public class ImportService {
                     continue;
                 }
                 if (!existing.districtCode().equals(district)) {
-                    row.violations.add(Violation.input("gb_id", "is already registered by another district"));
+                    // A globally unique key: say it is taken, never by whom or where.
+                    row.violations.add(Violation.input("gb_id", "is already registered; a GB/T 28181 ID is unique "
+                            + "across the city, choose another"));
                 } else if (existing.state() == CameraState.DECOMMISSIONED) {
                     row.violations.add(Violation.input("state", "the camera is decommissioned and no longer changes"));
                 } else if (existing.state() != row.spec.state() && !existing.state().canMoveTo(row.spec.state())) {

@@ -41,10 +41,25 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
+    /** Forbidden by a rule of the measures (not merely by a role): a 403 with the {@code article}. */
+    public static ProblemException forbidden(String article, String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, Map.of("article", article));
+    }
+
     /** A field of the input is invalid: detail "field: message", and the same in {@code errors}. */
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
                 Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
+    }
+
+    /**
+     * A field is malformed for a rule of the measures (a shape the rule requires, not a refusal of
+     * well-formed input): a 400 naming the field, with the rule's {@code article}.
+     */
+    public static ProblemException badRequest(String field, String message, String article) {
+        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
+                Map.of("article", article,
+                        "errors", java.util.List.of(Map.of("field", field, "message", message, "article", article))));
     }
 
     /** Refused by a rule of the measures; {@code article} names it, e.g. "9(5)". */

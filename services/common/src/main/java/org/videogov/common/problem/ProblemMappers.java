@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.videogov.common.input.RefusedValueException;
 
 /**
  * Maps every failure a request can meet to an RFC 9457 {@code application/problem+json}
@@ -95,7 +97,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonMappingException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            MismatchedInputException.class, RefusedValueException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
     public Response unmappableJson(JsonMappingException e) {
         String field = e.getPath().stream()
@@ -105,18 +107,18 @@ public class ProblemMappers {
             field = "body";
         }
         String message;
-        if (e instanceof UnrecognizedPropertyException) {
+        if (e instanceof RefusedValueException refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
-        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null
-                && ife.getTargetType().isEnum()) {
-            message = "'" + ife.getValue() + "' is not one of " + Arrays.stream(ife.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
-        } else if (e instanceof InvalidFormatException ife) {
-            message = "'" + ife.getValue() + "' is not a valid " + ife.getTargetType().getSimpleName();
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() != null) {
+            message = expected(ife.getTargetType()) + ", not " + shown(ife.getValue());
         } else if (e.getCause() instanceof ProblemException pe) {
             return problem(pe);
         } else if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             message = iae.getMessage();
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            message = expected(mie.getTargetType());
         } else {
             message = "has the wrong JSON type or shape";
         }
@@ -124,8 +126,51 @@ public class ProblemMappers {
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
+    /** What a field of this Java type takes, for messages: "must be a whole number". */
+    static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]")) + " as a JSON string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a JSON string";
+        }
+        if (type == UUID.class) {
+            return "must be a UUID as a JSON string";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date yyyy-mm-dd as a JSON string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 timestamp with offset as a JSON string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a JSON array";
+        }
+        return "must be a JSON object";
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String text ? "the string \"" + text + "\"" : String.valueOf(value);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException sce) {
+            // A bound of the strict mapping (e.g. nesting depth): say which.
+            return Problems.response(ProblemType.VALIDATION, 400, "body: " + sce.getOriginalMessage(),
+                    Map.of("errors", List.of(Map.of("field", "body", "message", sce.getOriginalMessage()))));
+        }
         return Problems.response(ProblemType.MALFORMED_JSON, 400, "The request body could not be read as JSON",
                 Map.of());
     }

@@ -9,6 +9,11 @@ import org.videogov.common.problem.ProblemException;
  */
 public final class GeoJson {
 
+    /** The most rings (exterior and holes) a Polygon may have. */
+    public static final int MAX_RINGS = 100;
+    /** The most positions one ring may have. */
+    public static final int MAX_POSITIONS = 10_000;
+
     private GeoJson() {
     }
 
@@ -37,11 +42,17 @@ public final class GeoJson {
         if (rings.isEmpty()) {
             throw invalid(field, "a Polygon needs at least its exterior ring");
         }
+        if (rings.size() > MAX_RINGS) {
+            throw invalid(field, "a Polygon has at most " + MAX_RINGS + " rings");
+        }
         for (int r = 0; r < rings.size(); r++) {
             JsonNode ring = rings.get(r);
             String ringField = field + "[" + r + "]";
             if (!ring.isArray() || ring.size() < 4) {
                 throw invalid(ringField, "a linear ring has at least four positions");
+            }
+            if (ring.size() > MAX_POSITIONS) {
+                throw invalid(ringField, "a linear ring has at most " + MAX_POSITIONS + " positions");
             }
             for (int p = 0; p < ring.size(); p++) {
                 position(ringField + "[" + p + "]", ring.get(p));

@@ -73,6 +73,10 @@ public class Site {
     @Column(name = "authorisation_valid_until")
     public LocalDate authorisationValidUntil;
 
+    /** Article 7(8): the act designating the place; only for DESIGNATED_BY_LAW_OR_GOVERNMENT. */
+    @Column(name = "designated_by", length = 300)
+    public String designatedBy;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.common.input.FreeText;
 
 /** The local government's decision on a submitted plan, as city IT records it (Article 6). */
 @Schema(name = "PlanDecision")
@@ -12,5 +13,6 @@ public record PlanDecisionInput(
         @Schema(description = "The reference of the government's approval or rejection document")
         @NotBlank @Size(max = 100) String reference,
         @Schema(description = "The day of the decision; not in the future") @NotNull LocalDate decidedOn,
-        @Schema(description = "Remarks; for a rejection, why") @Size(max = 2000) String note) {
+        @Schema(description = "Remarks; for a rejection, why. Free text; may hold tab, CR and LF", maxLength = 2000)
+        @FreeText @Size(max = 2000) String note) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.common.input.FreeText;
 
 /** A construction plan draft as a client creates or replaces it (Article 6). */
 @Schema(name = "PlanInput")
@@ -15,7 +16,8 @@ public record PlanInput(
                 + "district staff may omit it (their own district)", examples = "370202")
         @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String districtCode,
         @NotBlank @Size(max = 200) String title,
-        @Size(max = 2000) String description,
+        @Schema(description = "Free text; may hold tab, CR and LF", maxLength = 2000)
+        @FreeText @Size(max = 2000) String description,
         @Schema(description = "The sites to equip: sites of the plan's district (any district for a city plan)")
         @NotNull @Size(max = 5000) List<@NotNull UUID> siteIds,
         @Schema(description = "On create: the approved plan this one replaces once approved")

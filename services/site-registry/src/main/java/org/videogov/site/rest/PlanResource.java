@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -69,7 +70,8 @@ public class PlanResource {
     public Uni<PlanView.PageOf> list(@BeanParam @Valid PageParams paging,
                                      @QueryParam("district") @Pattern(regexp = "\\d{6}",
                                              message = "must be a six-digit GB/T 2260 code") String district,
-                                     @QueryParam("state") @Parameter(description = "A PlanState name") String state) {
+                                     @QueryParam("state") @Parameter(description = "A PlanState name")
+                                     @Size(max = 50) String state) {
         return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(state)
                         .map(PlanResource::state), paging)
                 .map(page -> new PlanView.PageOf(page.items().stream().map(this::view).toList(), page.page(),

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,6 +67,7 @@ public class ProjectResource {
                                         @QueryParam("district") @Pattern(regexp = "\\d{6}",
                                                 message = "must be a six-digit GB/T 2260 code") String district,
                                         @QueryParam("siteId") @Parameter(description = "Projects at this site")
+                                        @Size(max = 36, message = "must be a UUID")
                                         String siteId,
                                         @QueryParam("compliant") @Pattern(regexp = "true|false",
                                                 message = "must be true or false") String compliant) {

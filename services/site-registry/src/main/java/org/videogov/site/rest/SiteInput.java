@@ -32,10 +32,10 @@ public record SiteInput(
         String responsibleUnit,
         @Schema(description = "The responsible unit's unified social credit code (GB 32100-2015, 18 characters, "
                 + "check character verified)", examples = "914403001922038216")
-        String responsibleUnitCreditCode,
+        @Size(max = 18) String responsibleUnitCreditCode,
         @Schema(description = "Contact person at the responsible unit") @Size(max = 100) String contactPerson,
         @Schema(description = "Contact phone", examples = "0532-66573110")
-        @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,28}", message = "must be a phone number: digits, spaces, '-', '(', ')', "
+        @Size(max = 30) @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,28}", message = "must be a phone number: digits, spaces, '-', '(', ')', "
                 + "an optional leading '+'") String contactPhone,
         @Schema(description = "Who organises the building (Article 8): GOVERNMENT (¶1 places), MANAGEMENT_UNIT (¶2), "
                 + "OTHER_AUTHORISED (¶3, needs an authorisation); omitted: not recorded")
@@ -44,6 +44,11 @@ public record SiteInput(
         GovernmentOrganisedPlace governmentPlace,
         @Schema(description = "For OTHER_AUTHORISED: the authorisation (Article 8 ¶3)") @Valid
         AuthorisationInput authorisation,
+        @Schema(description = "Article 7(8): the law, regulation, rule or municipal-government decision that "
+                + "designates the place (e.g. its title and number). Required for category "
+                + "DESIGNATED_BY_LAW_OR_GOVERNMENT (422 citing 7(8) when missing or blank); refused with a 400 for "
+                + "every other category, where no act designates the place.", maxLength = 300)
+        @Size(max = 300) String designatedBy,
         @Schema(description = "On replace: the version you read; a stale one is refused with 409")
         Long version) {
 

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videogov.common.identity.CurrentCaller;
+import org.videogov.common.input.InputBounds;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.Problems;
@@ -75,9 +76,13 @@ public class SiteResource {
     @Operation(summary = "List sites", description = "Paged; district staff see their district only.")
     public Uni<PageView> list(@BeanParam @Valid PageParams paging,
                               @QueryParam("district") @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
-                              @QueryParam("category") @Parameter(description = "A SiteCategory name") String category,
-                              @QueryParam("q") @Size(max = 100) @Parameter(description = "Text in name or address") String q,
-                              @QueryParam("builder") @Parameter(description = "A BuilderKind name (Article 8)") String builder,
+                              @QueryParam("category") @Parameter(description = "A SiteCategory name")
+                              @Size(max = 50) String category,
+                              @QueryParam("q") @Size(max = InputBounds.MAX_FILTER_LENGTH)
+                              @Parameter(description = "Text in name or address, at most "
+                                      + InputBounds.MAX_FILTER_LENGTH + " characters") String q,
+                              @QueryParam("builder") @Parameter(description = "A BuilderKind name (Article 8)")
+                              @Size(max = 50) String builder,
                               @QueryParam("unauthorised") @Parameter(description = "true: only systems another unit or "
                                       + "person built in a public place without an authorisation in force (Article 8 ¶3)")
                               @Pattern(regexp = "true|false", message = "must be true or false") String unauthorised) {
@@ -116,7 +121,9 @@ public class SiteResource {
     @APIResponse(responseCode = "422", description = "Refused by Article 8 (who must build)",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid SiteInput input,
-                                @HeaderParam("Idempotency-Key") @Size(min = 1, max = 100) String idempotencyKey) {
+                                @HeaderParam("Idempotency-Key") @Parameter(description = "1 to 100 printable ASCII "
+                                        + "characters") @Pattern(regexp = "[\\x20-\\x7E]{1,100}", message = "must be 1 to "
+                                        + "100 printable ASCII characters") String idempotencyKey) {
         return service.create(caller.get(), input, idempotencyKey).map(created -> {
             SiteView view = SiteView.of(created.site().site(), created.site().zones(), calendar.today());
             if (!created.created()) {
@@ -140,7 +147,7 @@ public class SiteResource {
     public Uni<Response> exportGeoJson(@QueryParam("district") @Pattern(regexp = "\\d{6}",
                                                message = "must be a six-digit GB/T 2260 code") String district,
                                        @QueryParam("category") @Parameter(description = "A SiteCategory name")
-                                       String category) {
+                                       @Size(max = 50) String category) {
         return service.export(caller.get(), Optional.ofNullable(district),
                         Optional.ofNullable(category).map(SiteResource::category))
                 .map(list -> Response.ok(GeoJsonExport.of(list, calendar.today()).toString(),

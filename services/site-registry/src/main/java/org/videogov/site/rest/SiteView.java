@@ -35,6 +35,8 @@ public record SiteView(
         @Schema(description = "Who organises the building (Article 8); null: not recorded") BuilderKind builder,
         GovernmentOrganisedPlace governmentPlace,
         AuthorisationView authorisation,
+        @Schema(description = "Article 7(8): the law, regulation, rule or municipal-government decision designating "
+                + "the place; null for every other category") String designatedBy,
         @Schema(description = "Article 8 ¶3: built by another unit or person without an authorisation in force today")
         boolean unauthorised,
         List<ZoneView> zones,
@@ -56,7 +58,7 @@ public record SiteView(
         return new SiteView(site.id, site.districtCode, site.name, site.category, site.category.article(),
                 site.category.isMandatory(), site.address, geometry(site.geometry), site.securityLevel,
                 site.responsibleUnit, site.responsibleUnitCode, site.contactPerson, site.contactPhone, site.builder,
-                site.governmentPlace, AuthorisationView.of(site.authorisation()),
+                site.governmentPlace, AuthorisationView.of(site.authorisation()), site.designatedBy,
                 WhoMustBuild.unauthorised(site.builder, site.authorisation(), today), zones == null ? null : zones.stream().map(z -> ZoneView.of(site, z)).toList(),
                 site.createdAt, site.updatedAt, site.version);
     }

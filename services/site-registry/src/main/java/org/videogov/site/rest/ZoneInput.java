@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.common.input.FreeText;
 import org.videogov.site.domain.PrivacyClass;
 
 /** A zone of a site as a client creates or replaces it. */
@@ -16,6 +17,7 @@ public record ZoneInput(
         @Schema(description = "A camera here may infringe personal privacy (Article 9, second paragraph)")
         Boolean privacyRisk,
         @Schema(description = "GeoJSON Point or Polygon", implementation = Object.class) JsonNode geometry,
-        @Size(max = 1000) String description,
+        @Schema(description = "Free text; may hold tab, CR and LF", maxLength = 1000)
+        @FreeText @Size(max = 1000) String description,
         @Schema(description = "On replace: the version you read; a stale one is refused with 409") Long version) {
 }

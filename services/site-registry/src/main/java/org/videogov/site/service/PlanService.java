@@ -175,7 +175,8 @@ public class PlanService {
 
     private Uni<ConstructionPlan> decide(Caller caller, UUID id, PlanDecisionInput decision) {
         if (!caller.isCityAdmin()) {
-            throw ProblemException.forbidden("Article 6: only city IT (city-admin) records the government's "
+            // Article 6: the local government approves plans; city IT records its decision.
+            throw ProblemException.forbidden(PlanApproval.ARTICLE, "Article 6: only city IT (city-admin) records the government's "
                     + "approval or rejection of a plan");
         }
         if (decision.decidedOn().isAfter(calendar.today())) {

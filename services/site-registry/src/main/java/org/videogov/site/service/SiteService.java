@@ -30,6 +30,7 @@ import org.videogov.common.problem.ProblemType;
 import org.videogov.site.client.CameraCountClient;
 import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
+import org.videogov.site.domain.DesignatedPlace;
 import org.videogov.site.domain.GeoJson;
 import org.videogov.site.domain.PlacementDecision;
 import org.videogov.site.domain.PrivacyClass;
@@ -355,7 +356,7 @@ public class SiteService {
             SiteInput.AuthorisationInput a = input.authorisation();
             if (input.builder() != BuilderKind.OTHER_AUTHORISED) {
                 throw ProblemException.badRequest("authorisation",
-                        "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)");
+                        "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)", WhoMustBuild.ARTICLE);
             }
             if (a.validUntil() != null && a.validUntil().isBefore(a.grantedOn())) {
                 throw ProblemException.badRequest("authorisation.validUntil", "must not be before grantedOn");
@@ -365,6 +366,7 @@ public class SiteService {
         }
         WhoMustBuild.check(input.category(), input.governmentPlace(), input.builder(), authorisation,
                 calendar.today());
+        DesignatedPlace.check(input.category(), input.designatedBy());
         return authorisation;
     }
 
@@ -377,6 +379,7 @@ public class SiteService {
         site.authorisation(authorisation);
         site.name = input.name().strip();
         site.category = input.category();
+        site.designatedBy = DesignatedPlace.check(input.category(), input.designatedBy());
         site.address = input.address().strip();
         site.geometry = geometry;
         site.securityLevel = input.securityLevel();
