@@ -162,15 +162,20 @@ class CameraImportTest {
                 header.replace("network", "colour"), "header",
                 header, "body",
                 header + "\"unterminated,x\n", "body");
+        long jobsBefore = PostgresDatabase.count("camera_inventory_test", "select count(*) from camera_import");
         bad.forEach((csv, field) -> given().auth().oauth2(ADMIN).contentType("text/csv").body(csv)
-                .when().post("/api/v1/camera-imports?mode=apply").then().statusCode(400).contentType(PROBLEM));
+                .when().post("/api/v1/camera-imports?mode=apply").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo(field)));
         given().auth().oauth2(ADMIN).contentType("text/csv").body(header)
-                .when().post("/api/v1/camera-imports?mode=sometimes").then().statusCode(400).contentType(PROBLEM);
+                .when().post("/api/v1/camera-imports?mode=sometimes").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("mode"));
         given().auth().oauth2(ADMIN).contentType("application/json").body("{}")
                 .when().post("/api/v1/camera-imports").then().statusCode(415).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.auditor()).contentType("text/csv").body(header + "x\n")
                 .when().post("/api/v1/camera-imports").then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(ADMIN).when().get("/api/v1/camera-imports/not-a-uuid").then().statusCode(400);
+        assertEquals(jobsBefore, PostgresDatabase.count("camera_inventory_test", "select count(*) from camera_import"),
+                "a refused upload creates no import job");
     }
 
     @Test

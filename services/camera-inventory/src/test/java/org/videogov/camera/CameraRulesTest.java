@@ -194,15 +194,21 @@ class CameraRulesTest {
         post(ADMIN, body).statusCode(201).body("networkIdentifier", equalTo(5));
     }
 
-    @Test
-    void article12_malformedGbIdsAreA400CitingTheStandard() {
+    @ParameterizedTest(name = "Article 12: {0} is refused because {1}")
+    @CsvSource({
+            "3702020000132000001, exactly 20 digits",
+            "370202000013200000001, exactly 20 digits",
+            // 20 characters, so that the province rule itself is what refuses it.
+            "99020200001320000001, province code",
+            "3702020000132900001A, only the ASCII digits",
+            "37020200001329000001, is reserved"})
+    void article12_malformedGbIdsAreA400CitingTheStandard(String bad, String reason) {
         String site = site(ADMIN, 1);
         String zone = zone(ADMIN, site, "NONE", false);
-        for (String bad : List.of("3702020000132000001", "370202000013200000001", "9902020000132000001",
-                "3702020000132900001A", "37020200001329000001")) {
-            post(ADMIN, camera(bad, site, zone, 2)).statusCode(400).contentType(PROBLEM)
-                    .body("errors.field", hasItem("gbId")).body("errors.article", hasItem("12"));
-        }
+        post(ADMIN, camera(bad, site, zone, 2)).statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("gbId")).body("errors.article", hasItem("12"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString(reason)));
+        assertFalse(stored(TestTokens.cityAdmin(), bad));
     }
 
     @Test

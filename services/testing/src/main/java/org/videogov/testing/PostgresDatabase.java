@@ -27,9 +27,25 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         // A suffix keeps concurrent runs from different work trees out of each other's database.
-        database = initArgs.getOrDefault("database", database) + env("VIDEOGOV_TEST_DB_SUFFIX", "");
+        database = named(initArgs.getOrDefault("database", database));
         if (!SAFE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("unsafe database name " + database);
+        }
+    }
+
+    /** The database a test resource with init arg {@code database = base} uses in this run. */
+    public static String named(String base) {
+        return base + env("VIDEOGOV_TEST_DB_SUFFIX", "");
+    }
+
+    /** Runs a counting query ({@code select count(*) ...}) on a test database, for "nothing was stored" checks. */
+    public static long count(String base, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(named(base)), user(), password());
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sql + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,7 @@ import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.repository.CameraRepository;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
+import org.videogov.common.paging.PageParams;
 import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
 import org.videogov.proto.camera.v1.BatchGetCamerasResponse;
 import org.videogov.proto.camera.v1.CameraInventory;
@@ -94,6 +95,10 @@ public class CameraInventoryGrpcService implements CameraInventory {
             int size = request.getPage().getSize() <= 0 ? 50 : request.getPage().getSize();
             if (size > MAX_PAGE) {
                 throw Status.INVALID_ARGUMENT.withDescription("page size is at most " + MAX_PAGE).asRuntimeException();
+            }
+            if ((long) page * size > PageParams.MAX_OFFSET) {
+                throw Status.INVALID_ARGUMENT.withDescription("page × size is at most " + PageParams.MAX_OFFSET
+                        + " rows into the list; narrow the request instead").asRuntimeException();
             }
             CameraRepository.Filter filter = new CameraRepository.Filter(scope, Optional.of(site), Optional.empty(),
                     Optional.empty(), false);

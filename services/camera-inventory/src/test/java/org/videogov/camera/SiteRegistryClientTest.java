@@ -1,0 +1,118 @@
+package org.videogov.camera;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.camera.Fixtures.PROBLEM;
+import static org.videogov.camera.Fixtures.camera;
+import static org.videogov.camera.Fixtures.gbId;
+import static org.videogov.camera.Fixtures.post;
+import static org.videogov.testing.TestTokens.SHINAN;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.TestTokens;
+
+/**
+ * camera-inventory's client for site-registry (Article 9 placement) against a slow, failing and
+ * recovering site-registry: its timeout, its retries, its circuit breaker, and that every failure
+ * to get an answer is a 503 that stores nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_client_test"))
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeSiteRegistry.class)
+class SiteRegistryClientTest {
+
+    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
+
+    // Injected by FakeSiteRegistry.
+    AtomicLong siteRegistryDelayMillis;
+    AtomicBoolean siteRegistryFailing;
+    AtomicInteger siteRegistryCalls;
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    @BeforeEach
+    void healthySiteRegistry() {
+        siteRegistryDelayMillis.set(0);
+        siteRegistryFailing.set(false);
+        circuitBreakers.resetAll();
+    }
+
+    static ValidatableResponse register(String id) {
+        return post(ADMIN, camera(id, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 2));
+    }
+
+    static void assertNotStored(String id) {
+        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void aHealthySiteRegistryIsAskedOnce() {
+        int before = siteRegistryCalls.get();
+        register(gbId(SHINAN)).statusCode(201);
+        assertEquals(1, siteRegistryCalls.get() - before);
+    }
+
+    @Test
+    void aSlowSiteRegistryTimesOutAndNothingIsStored() {
+        siteRegistryDelayMillis.set(8_000);
+        String id = gbId(SHINAN);
+        long started = System.nanoTime();
+        register(id).statusCode(503).contentType(PROBLEM).body("detail", containsString("nothing was stored"));
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        // The 3 s timeout answers long before the 8 s site-registry would have.
+        assertTrue(seconds < 8, "answered after " + seconds + " s");
+        siteRegistryDelayMillis.set(0);
+        assertNotStored(id);
+    }
+
+    @Test
+    void aFailingSiteRegistryIsRetriedTwiceThenRefusedWith503() {
+        siteRegistryFailing.set(true);
+        int before = siteRegistryCalls.get();
+        String id = gbId(SHINAN);
+        register(id).statusCode(503).contentType(PROBLEM)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:videogov:problem:service-unavailable"));
+        assertEquals(3, siteRegistryCalls.get() - before, "one call and two retries");
+        assertNotStored(id);
+    }
+
+    @Test
+    void repeatedFailuresOpenTheCircuitAndARecoveredSiteRegistryClosesItAgain() throws InterruptedException {
+        siteRegistryFailing.set(true);
+        // Ten failed requests (thirty calls with retries) reach the breaker's volume threshold.
+        for (int i = 0; i < 10; i++) {
+            register(gbId(SHINAN)).statusCode(503);
+        }
+        int whileOpen = siteRegistryCalls.get();
+        String refused = gbId(SHINAN);
+        register(refused).statusCode(503).contentType(PROBLEM);
+        assertEquals(whileOpen, siteRegistryCalls.get(), "an open circuit does not call site-registry");
+        assertNotStored(refused);
+
+        // site-registry recovers; after the breaker's 3 s delay a trial call goes through and closes it.
+        siteRegistryFailing.set(false);
+        Thread.sleep(3_500);
+        String id = gbId(SHINAN);
+        register(id).statusCode(201);
+        register(gbId(SHINAN)).statusCode(201);
+        assertTrue(siteRegistryCalls.get() > whileOpen);
+        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(200);
+    }
+}
