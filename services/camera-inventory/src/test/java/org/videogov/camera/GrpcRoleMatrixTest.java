@@ -1,7 +1,5 @@
 package org.videogov.camera;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.post;
@@ -18,7 +16,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +33,7 @@ import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.testing.GrpcTestChannel;
 import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
@@ -112,60 +110,38 @@ class GrpcRoleMatrixTest {
                             .setDistrict(r.district()).addZoneIds(r.target().zoneId()).build())
                     .getCountsOrThrow(r.target().zoneId()) == 1 ? Optional.of(r.target().district()) : Optional.empty()));
 
-    /** Whether the tenancy rule lets the caller see the target (null: the call itself is refused). */
-    static Status.Code refusal(TestCaller caller, String requested) {
-        return switch (caller.access()) {
-            case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
-            case DENIED -> Status.Code.PERMISSION_DENIED;
-            case OWN_DISTRICT -> !requested.isEmpty() && !requested.equals(caller.district().orElseThrow())
-                    ? Status.Code.PERMISSION_DENIED : null;
-            case CITY -> null;
-        };
-    }
-
-    static boolean visible(TestCaller caller, String requested, Fixture target) {
-        return caller.reads(target.district()) && (requested.isEmpty() || requested.equals(target.district()));
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestCaller.class)
     void everyMethodAnswersWithinTheTokensScope(TestCaller caller) {
         var stub = GrpcTestChannel.authorised(CameraInventoryGrpc.newBlockingStub(grpc.channel()), caller.token());
-        List<String> failures = new ArrayList<>();
-        int calls = 0;
+        RoleMatrix row = new RoleMatrix(caller);
         for (Method method : METHODS) {
             for (Fixture target : fixtures.values()) {
                 for (String requested : List.of("", SHINAN, HUANGDAO)) {
-                    Status.Code refused = refusal(caller, requested);
-                    boolean visible = refused == null && visible(caller, requested, target);
+                    Status.Code refused = caller.grpcRefusal(requested);
+                    boolean visible = caller.sees(requested, target.district());
                     Status.Code want = refused != null ? refused
                             : !visible && method.notFoundWhenInvisible() ? Status.Code.NOT_FOUND : Status.Code.OK;
-                    Status.Code got;
+                    Status.Code got = Status.Code.OK;
                     String description = null;
-                    Optional<String> answered = Optional.empty();
+                    String what = method.name() + " for a " + target.district() + " camera with district '"
+                            + requested + "'";
                     try {
-                        answered = method.call().apply(new Request(stub,
+                        Optional<String> answered = method.call().apply(new Request(stub,
                                 DistrictCode.newBuilder().setCode(requested).build(), target));
-                        got = Status.Code.OK;
+                        if (answered.isPresent() != visible) {
+                            row.fail(what + ": expected " + (visible ? "the camera" : "nothing") + ", got " + answered);
+                        }
+                        answered.filter(d -> !caller.reads(d))
+                                .ifPresent(d -> row.fail(what + ": answered with data of district " + d));
                     } catch (StatusRuntimeException e) {
                         got = e.getStatus().getCode();
                         description = e.getStatus().getDescription();
                     }
-                    calls++;
-                    String what = method.name() + " for a " + target.district() + " camera with district '"
-                            + requested + "'";
-                    if (got != want) {
-                        failures.add(what + ": expected " + want + ", got " + got + " (" + description + ")");
-                    } else if (got == Status.Code.OK && answered.isPresent() != visible) {
-                        failures.add(what + ": expected " + (visible ? "the camera" : "nothing") + ", got "
-                                + answered);
-                    } else if (answered.isPresent() && !caller.reads(answered.get())) {
-                        failures.add(what + ": answered with data of district " + answered.get());
-                    }
+                    row.expect(what, want, got, description);
                 }
             }
         }
-        assertEquals(30, calls);
-        assertTrue(failures.isEmpty(), caller + ":\n" + String.join("\n", failures));
+        row.assertAllMatched(30);
     }
 }

@@ -1,7 +1,6 @@
 package org.videogov.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.site.SitesApi.addZone;
 import static org.videogov.site.SitesApi.create;
 import static org.videogov.site.SitesApi.site;
@@ -17,7 +16,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +29,7 @@ import org.videogov.proto.site.v1.SiteRegistryGrpc;
 import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.testing.GrpcTestChannel;
 import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
 
@@ -95,51 +94,33 @@ class GrpcRoleMatrixTest {
                 return r.target().district();
             }));
 
-    /** The status the tenancy rule gives this caller for this request (OK: the site comes back). */
-    static Status.Code expected(TestCaller caller, String requested, Fixture target) {
-        return switch (caller.access()) {
-            case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
-            case DENIED -> Status.Code.PERMISSION_DENIED;
-            case OWN_DISTRICT -> !requested.isEmpty() && !requested.equals(caller.district().orElseThrow())
-                    ? Status.Code.PERMISSION_DENIED
-                    : caller.reads(target.district()) ? Status.Code.OK : Status.Code.NOT_FOUND;
-            case CITY -> requested.isEmpty() || requested.equals(target.district())
-                    ? Status.Code.OK : Status.Code.NOT_FOUND;
-        };
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestCaller.class)
     void everyMethodAnswersWithinTheTokensScope(TestCaller caller) {
         var stub = GrpcTestChannel.authorised(SiteRegistryGrpc.newBlockingStub(grpc.channel()), caller.token());
-        List<String> failures = new ArrayList<>();
-        int calls = 0;
+        RoleMatrix row = new RoleMatrix(caller);
         for (Method method : METHODS) {
             for (Fixture target : fixtures.values()) {
                 for (String requested : List.of("", SHINAN, HUANGDAO)) {
-                    Status.Code want = expected(caller, requested, target);
-                    Status.Code got;
+                    Status.Code refused = caller.grpcRefusal(requested);
+                    Status.Code want = refused != null ? refused
+                            : caller.sees(requested, target.district()) ? Status.Code.OK : Status.Code.NOT_FOUND;
+                    Status.Code got = Status.Code.OK;
                     String description = null;
-                    String answeredDistrict = null;
                     try {
-                        answeredDistrict = method.call().apply(new Request(stub, requested, target));
-                        got = Status.Code.OK;
+                        String answered = method.call().apply(new Request(stub, requested, target));
+                        if (!caller.reads(answered)) {
+                            row.fail(method.name() + ": answered with data of district " + answered);
+                        }
                     } catch (StatusRuntimeException e) {
                         got = e.getStatus().getCode();
                         description = e.getStatus().getDescription();
                     }
-                    calls++;
-                    String what = method.name() + " of a " + target.district() + " site with district '" + requested
-                            + "'";
-                    if (got != want) {
-                        failures.add(what + ": expected " + want + ", got " + got + " (" + description + ")");
-                    } else if (got == Status.Code.OK && !caller.reads(answeredDistrict)) {
-                        failures.add(what + ": answered with data of district " + answeredDistrict);
-                    }
+                    row.expect(method.name() + " of a " + target.district() + " site with district '" + requested
+                            + "'", want, got, description);
                 }
             }
         }
-        assertEquals(12, calls);
-        assertTrue(failures.isEmpty(), caller + ":\n" + String.join("\n", failures));
+        row.assertAllMatched(12);
     }
 }

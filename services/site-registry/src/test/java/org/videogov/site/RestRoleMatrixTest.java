@@ -1,7 +1,5 @@
 package org.videogov.site;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.site.SitesApi.addZone;
 import static org.videogov.site.SitesApi.create;
 import static org.videogov.site.SitesApi.site;
@@ -15,14 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
 
@@ -53,43 +50,29 @@ class RestRoleMatrixTest {
         return id;
     }
 
-    static RequestSpecification as(TestCaller caller) {
-        RequestSpecification spec = given().accept(ContentType.JSON);
-        return caller.token() == null ? spec : spec.auth().oauth2(caller.token());
-    }
-
-    /** 401 and 403 for callers the tenancy rule refuses outright, else {@code otherwise}. */
-    static int refusedOr(TestCaller caller, int otherwise) {
-        return switch (caller.access()) {
-            case UNAUTHENTICATED -> 401;
-            case DENIED -> 403;
-            default -> otherwise;
-        };
-    }
-
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestCaller.class)
     void readsListsAndChangesStayWithinTheTokensScope(TestCaller caller) {
-        List<String> failures = new ArrayList<>();
+        RoleMatrix row = new RoleMatrix(caller);
         for (Map.Entry<String, String> target : sites.entrySet()) {
             String district = target.getKey();
             String id = target.getValue();
-            check(failures, "GET site of " + district, refusedOr(caller, caller.reads(district) ? 200 : 404),
-                    as(caller).when().get("/api/v1/sites/{id}", id));
-            check(failures, "GET zones of " + district, refusedOr(caller, caller.reads(district) ? 200 : 404),
-                    as(caller).when().get("/api/v1/sites/{id}/zones", id));
+            row.expect("GET site of " + district, caller.restStatus(caller.reads(district) ? 200 : 404),
+                    caller.rest().when().get("/api/v1/sites/{id}", id));
+            row.expect("GET zones of " + district, caller.restStatus(caller.reads(district) ? 200 : 404),
+                    caller.rest().when().get("/api/v1/sites/{id}/zones", id));
 
-            Response list = as(caller).queryParam("district", district).queryParam("size", 200)
+            Response list = caller.rest().queryParam("district", district).queryParam("size", 200)
                     .when().get("/api/v1/sites");
-            check(failures, "GET list of " + district, refusedOr(caller, 200), list);
+            row.expect("GET list of " + district, caller.restStatus(200), list);
             if (list.statusCode() == 200) {
                 List<String> districts = list.path("items.districtCode");
                 List<String> ids = list.path("items.id");
                 if (!districts.stream().allMatch(caller::reads)) {
-                    failures.add("list of " + district + " holds another district's sites: " + districts);
+                    row.fail("list of " + district + " holds another district's sites: " + districts);
                 }
                 if (caller.reads(district) != ids.contains(id)) {
-                    failures.add("list of " + district + (caller.reads(district) ? " misses" : " shows") + " the site");
+                    row.fail("list of " + district + (caller.reads(district) ? " misses" : " shows") + " the site");
                 }
             }
 
@@ -97,27 +80,18 @@ class RestRoleMatrixTest {
             int write = caller.access() == TestCaller.Access.CITY && caller == TestCaller.AUDITOR ? 403
                     : caller.reads(district) ? 200 : 404;
             Map<String, Object> body = site("Renamed by " + caller);
-            check(failures, "PUT site of " + district, refusedOr(caller, write),
-                    as(caller).contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id));
+            row.expect("PUT site of " + district, caller.restStatus(write),
+                    caller.rest().contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id));
         }
         // Creating: district staff in their own district; city IT must name one; the auditor never.
         int create = switch (caller) {
             case SHINAN_ADMIN, SHINAN_OPERATOR, HUANGDAO_ADMIN, HUANGDAO_OPERATOR -> 201;
             case CITY_ADMIN -> 400;
             case AUDITOR -> 403;
-            default -> refusedOr(caller, -1);
+            default -> caller.restStatus(-1);
         };
-        check(failures, "POST site", create, as(caller).contentType(ContentType.JSON)
+        row.expect("POST site", create, caller.rest().contentType(ContentType.JSON)
                 .body(site(uniqueName("Created by " + caller))).when().post("/api/v1/sites"));
-        assertTrue(failures.isEmpty(), caller + ":\n" + String.join("\n", failures));
-    }
-
-    private static void check(List<String> failures, String what, int expected, Response response) {
-        if (response.statusCode() != expected) {
-            failures.add(what + ": expected " + expected + ", got " + response.statusCode() + " "
-                    + response.body().asString());
-        } else if (expected >= 400 && !response.contentType().startsWith("application/problem+json")) {
-            failures.add(what + ": a " + expected + " without application/problem+json");
-        }
+        row.assertAllMatched(9);
     }
 }

@@ -65,6 +65,45 @@ public enum TestCaller {
         return access == Access.CITY || (access == Access.OWN_DISTRICT && district.equals(dataDistrict));
     }
 
+    /**
+     * The HTTP status a REST call of this caller gets: 401 without a valid token, 403 for a caller
+     * the tenancy rule refuses outright, otherwise {@code allowed} (which the rule decides further).
+     */
+    public int restStatus(int allowed) {
+        return switch (access) {
+            case UNAUTHENTICATED -> 401;
+            case DENIED -> 403;
+            default -> allowed;
+        };
+    }
+
+    /**
+     * The gRPC status that refuses a call of this caller naming {@code requested} as its district
+     * ({@code ""}: none), or null when the call proceeds within the caller's scope: a request
+     * field may narrow the scope, never widen it.
+     */
+    public io.grpc.Status.Code grpcRefusal(String requested) {
+        return switch (access) {
+            case UNAUTHENTICATED -> io.grpc.Status.Code.UNAUTHENTICATED;
+            case DENIED -> io.grpc.Status.Code.PERMISSION_DENIED;
+            case OWN_DISTRICT -> !requested.isEmpty() && !requested.equals(district)
+                    ? io.grpc.Status.Code.PERMISSION_DENIED : null;
+            case CITY -> null;
+        };
+    }
+
+    /** Whether a call naming {@code requested} ({@code ""}: none) sees data of {@code dataDistrict}. */
+    public boolean sees(String requested, String dataDistrict) {
+        return grpcRefusal(requested) == null && reads(dataDistrict)
+                && (requested.isEmpty() || requested.equals(dataDistrict));
+    }
+
+    /** A REST Assured request as this caller (with its bearer token, if it has one). */
+    public io.restassured.specification.RequestSpecification rest() {
+        var spec = io.restassured.RestAssured.given().accept(io.restassured.http.ContentType.JSON);
+        return token() == null ? spec : spec.auth().oauth2(token());
+    }
+
     /** The bearer token, or null for {@link #NO_TOKEN}. */
     public String token() {
         return switch (this) {
