@@ -2,6 +2,7 @@ package org.videogov.common.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Without this, Quarkus REST answers 413 with an empty body of no content type (after part of
  * the body was read), unlike every other refusal. Vert.x Web's {@link BodyHandler} reads the body
  * first, bounded by the same limit (a larger announced length is refused before anything is read);
- * Quarkus REST then uses the body already read. gRPC calls on the shared port are left to gRPC.
+ * Quarkus REST then uses the body already read. Only POST, PUT and PATCH carry bodies here; gRPC
+ * calls on the shared port are left to gRPC.
  */
 @ApplicationScoped
 public class BodyTooLarge {
@@ -32,7 +34,10 @@ public class BodyTooLarge {
         router.route().order(Integer.MIN_VALUE + 100)
                 .handler(ctx -> {
                     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-                    if (type != null && type.startsWith("application/grpc")) {
+                    HttpMethod method = ctx.request().method();
+                    boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT
+                            || method == HttpMethod.PATCH;
+                    if (!withBody || type != null && type.startsWith("application/grpc")) {
                         ctx.next();
                     } else {
                         body.handle(ctx);
