@@ -78,6 +78,18 @@ class BodyLimitTest {
         assertTrue(r.statusCode() != 413 && r.statusCode() < 500, r.statusCode() + " " + r.body());
     }
 
+    @Test
+    void anEmptyBodyIsAnsweredWithOrWithoutItsLength() throws Exception {
+        for (HttpRequest.BodyPublisher empty : new HttpRequest.BodyPublisher[] {HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0]))}) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(sites).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + TestTokens.districtAdmin(TestTokens.SHINAN))
+                    .header("Content-Type", "application/json").POST(empty).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), r.body());
+        }
+    }
+
     private static void assertProblem413(HttpResponse<String> r) {
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),

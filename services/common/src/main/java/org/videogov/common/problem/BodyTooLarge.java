@@ -1,12 +1,14 @@
 package org.videogov.common.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,13 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code application/problem+json}, whether the client announced its length or streams it in chunks.
  *
  * <p>Without this, Quarkus REST answers 413 with an empty body of no content type (after part of
- * the body was read), unlike every other refusal. Vert.x Web's {@link BodyHandler} reads the body
- * first, bounded by the same limit (a larger announced length is refused before anything is read);
- * Quarkus REST then uses the body already read. Only POST, PUT and PATCH carry bodies here; gRPC
+ * the body was read), unlike every other refusal. A larger announced {@code Content-Length} is
+ * refused here before anything is read; a body streamed in chunks is read first by Vert.x Web's
+ * {@link BodyHandler}, bounded by the same limit, and Quarkus REST then uses the body read. Only POST, PUT and PATCH carry bodies here; gRPC
  * calls on the shared port are left to gRPC.
  */
 @ApplicationScoped
 public class BodyTooLarge {
+
+    private static final String READ_HERE = BodyTooLarge.class.getName() + ".read";
 
     /** The one limit; declared with its default in videogov-common's microprofile-config.properties. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
@@ -37,11 +41,29 @@ public class BodyTooLarge {
                     HttpMethod method = ctx.request().method();
                     boolean withBody = method == HttpMethod.POST || method == HttpMethod.PUT
                             || method == HttpMethod.PATCH;
+                    String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
                     if (!withBody || type != null && type.startsWith("application/grpc")) {
                         ctx.next();
+                    } else if (length != null) {
+                        // Announced: refused before a byte is read, or left to Quarkus REST as it is.
+                        if (announcedAbove(length, max)) {
+                            respond(ctx, max);
+                        } else {
+                            ctx.next();
+                        }
                     } else {
+                        // Streamed in chunks: read here, bounded; Quarkus REST uses the body read.
+                        ctx.put(READ_HERE, Boolean.TRUE);
                         body.handle(ctx);
                     }
+                })
+                .handler(ctx -> {
+                    // An empty chunked body leaves no buffer, and Quarkus REST would then wait for a
+                    // request that has already ended: give it the empty body.
+                    if (ctx.get(READ_HERE) != null && ctx.body().buffer() == null) {
+                        ((RoutingContextInternal) ctx).setBody(Buffer.buffer());
+                    }
+                    ctx.next();
                 })
                 .failureHandler(ctx -> {
                     if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
@@ -50,6 +72,14 @@ public class BodyTooLarge {
                         ctx.next();
                     }
                 });
+    }
+
+    private static boolean announcedAbove(String length, long max) {
+        try {
+            return Long.parseLong(length.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed Content-Length itself
+        }
     }
 
     private static void respond(RoutingContext ctx, long max) {
