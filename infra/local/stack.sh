@@ -78,8 +78,10 @@ STOP_TIMEOUT="${VIDEOGOV_STOP_TIMEOUT:-30}"
 
 # ----------------------------------------------------------------------------- helpers
 
-say() { printf '%s\n' "$*"; }
-warn() { printf 'stack.sh: %s\n' "$*" >&2; }
+# Output never ends the script: `down` runs from a launcher whose output pipe may be gone
+# (./videogov start | tee log, then Ctrl-C), and a failed write must not leave processes running.
+say() { { printf '%s\n' "$*"; } 2>/dev/null || true; }
+warn() { printf 'stack.sh: %s\n' "$*" >&2 2>/dev/null || true; }
 die() { printf 'stack.sh: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {

@@ -25,7 +25,7 @@ public class ImportJob {
         SUCCEEDED,
         /** Apply refused as a whole: invalid rows and skipInvalid=false. Nothing was written. */
         REJECTED,
-        /** Could not complete (e.g. site-registry unreachable). Nothing was written. */
+        /** Could not complete (e.g. site-registry unreachable, or interrupted by a restart). Nothing was written. */
         FAILED
     }
 
@@ -75,4 +75,11 @@ public class ImportJob {
 
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+
+    /** The instance that runs the job while it is QUEUED or RUNNING (see ImportRecovery). */
+    public String instance;
+
+    /** When that instance last recorded that it is alive. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
 }

@@ -123,6 +123,8 @@ public class ImportService {
         job.report = "[]";
         job.createdBy = caller.userName();
         job.createdAt = Timestamps.now();
+        job.instance = config.instance();
+        job.heartbeatAt = job.createdAt;
         return Panache.withTransaction(() -> jobs.persist(job)).invoke(saved -> workers().execute(
                 () -> run(saved.id, district, mode, skipInvalid, format, List.copyOf(rows), bearerToken,
                         caller.userName())));

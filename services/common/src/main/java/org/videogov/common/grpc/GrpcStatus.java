@@ -25,6 +25,7 @@ public final class GrpcStatus {
             case REGULATION, IDEMPOTENCY_KEY_REUSED -> Status.FAILED_PRECONDITION;
             case SERVICE_UNAVAILABLE -> Status.UNAVAILABLE;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> Status.UNIMPLEMENTED;
+            case PAYLOAD_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
             case INTERNAL -> Status.INTERNAL;
         };
     }

@@ -10,6 +10,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
     CONFLICT(409, "Conflict", "conflict"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large", "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     REGULATION(422, "Refused by the video image information system measures", "regulation"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused for another request", "idempotency-key-reused"),
