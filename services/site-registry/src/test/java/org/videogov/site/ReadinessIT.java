@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +33,8 @@ import org.videogov.testing.TestTokens;
  * <li>the identity provider accepts connections and never answers (a stopped Keycloak): readiness
  * still answers within one second and stays UP, tokens already issued are still served, and the
  * outage shows in {@code /q/health/group/dependencies} and the gauge {@code videogov_identity_provider_up};
- * <li>PostgreSQL crashes and comes back: readiness goes DOWN while it is away and UP again within a
- * few seconds of its return.
+ * <li>PostgreSQL crashes for three seconds under a steady load of requests and comes back: readiness
+ * goes DOWN while it is away and UP again within a few seconds of its return.
  * </ul>
  */
 class ReadinessIT {
@@ -39,6 +43,9 @@ class ReadinessIT {
     private static final Duration READINESS_BOUND = Duration.ofSeconds(1);
     /** How soon after PostgreSQL is back readiness must say UP again. */
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(5);
+
+    /** Client threads requesting sites throughout the PostgreSQL outage. */
+    private static final int LOAD_THREADS = 8;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -113,25 +120,58 @@ class ReadinessIT {
     }
 
     @Test
-    void readinessFollowsPostgresDownAndBackWithinSeconds() throws Exception {
+    void readinessFollowsPostgresDownAndBackWithinSecondsUnderLoad() throws Exception {
         assertEquals(200, get("/q/health/ready", null).statusCode());
-        pg.stopServer();
-        long stopped = System.nanoTime();
-        try {
-            HttpResponse<String> down = awaitStatus(503, Duration.ofSeconds(15));
-            assertTrue(down.body().contains("DOWN"), down.body());
-            System.out.printf("readiness DOWN %d ms after PostgreSQL stopped%n", (System.nanoTime() - stopped) / 1_000_000);
-        } finally {
-            pg.startServer();
+        // Requests keep coming while PostgreSQL goes away and comes back, as in production.
+        String token = TestTokens.districtAdmin(TestTokens.SHINAN);
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong served = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService load = Executors.newFixedThreadPool(LOAD_THREADS);
+        for (int i = 0; i < LOAD_THREADS; i++) {
+            load.submit(() -> {
+                while (loading.get()) {
+                    try {
+                        (get("/api/v1/sites?size=5", token).statusCode() == 200 ? served : failed).incrementAndGet();
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
         }
-        long back = System.nanoTime();
-        HttpResponse<String> up = awaitStatus(200, Duration.ofSeconds(90));
-        Duration took = Duration.ofNanos(System.nanoTime() - back);
-        System.out.printf("readiness UP %d ms after PostgreSQL was back%n", took.toMillis());
-        assertTrue(took.compareTo(RECOVERY_BOUND) <= 0, "readiness was UP again only " + took.toMillis()
-                + " ms after PostgreSQL was back: " + up.body());
-        HttpResponse<String> served = get("/api/v1/sites", TestTokens.districtAdmin(TestTokens.SHINAN));
-        assertEquals(200, served.statusCode(), () -> "after PostgreSQL is back: " + served.body() + "\n" + app.log());
+        try {
+            Thread.sleep(1_000);
+            pg.stopServer();
+            long stopped = System.nanoTime();
+            try {
+                HttpResponse<String> down = awaitStatus(503, Duration.ofSeconds(15));
+                assertTrue(down.body().contains("DOWN"), down.body());
+                System.out.printf("readiness DOWN %d ms after PostgreSQL stopped%n",
+                        (System.nanoTime() - stopped) / 1_000_000);
+                Thread.sleep(3_000);
+            } finally {
+                pg.startServer();
+            }
+            long back = System.nanoTime();
+            HttpResponse<String> up = awaitStatus(200, Duration.ofSeconds(90));
+            Duration took = Duration.ofNanos(System.nanoTime() - back);
+            System.out.printf("readiness UP %d ms after PostgreSQL was back (under load: %d requests served, "
+                    + "%d failed so far)%n", took.toMillis(), served.get(), failed.get());
+            assertTrue(took.compareTo(RECOVERY_BOUND) <= 0, "readiness was UP again only " + took.toMillis()
+                    + " ms after PostgreSQL was back: " + up.body());
+            Thread.sleep(1_000);
+        } finally {
+            loading.set(false);
+            load.shutdown();
+            load.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        long servedBefore = served.get();
+        HttpResponse<String> afterwards = get("/api/v1/sites", token);
+        assertEquals(200, afterwards.statusCode(), () -> "after PostgreSQL is back: " + afterwards.body() + "\n"
+                + app.log());
+        assertTrue(servedBefore > 0, "the load served nothing");
     }
 
     /** Polls readiness (each answer within the bound) until it answers {@code status}. */
