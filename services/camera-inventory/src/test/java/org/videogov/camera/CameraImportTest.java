@@ -81,6 +81,22 @@ class CameraImportTest {
     }
 
     @Test
+    void anAppliedImportRefreshesThePlannerStatisticsOfWhatItWrote() throws InterruptedException {
+        long analysedBefore = PostgresDatabase.count("camera_inventory_test",
+                "select coalesce(max(analyze_count), 0) from pg_stat_user_tables where relname = 'camera'");
+        CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "17", 12, 0, placements(ADMIN), 12);
+        assertEquals("SUCCEEDED", run(ADMIN, g.csv(), "?mode=apply").getString("state"));
+        // The statistics system publishes the ANALYZE shortly after it ran.
+        long analysedAfter = analysedBefore;
+        for (int i = 0; i < 50 && analysedAfter == analysedBefore; i++) {
+            Thread.sleep(200);
+            analysedAfter = PostgresDatabase.count("camera_inventory_test",
+                    "select coalesce(max(analyze_count), 0) from pg_stat_user_tables where relname = 'camera'");
+        }
+        assertTrue(analysedAfter > analysedBefore, "camera was not analysed after the import");
+    }
+
+    @Test
     void skipInvalidWritesTheValidRowsAndReimportingChangesNothing() {
         CameraCsvGenerator.Placements p = placements(ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "13", 27, 9, p, 9);
