@@ -60,7 +60,7 @@ S3PROXY_VERSION="4.1.0"
 S3PROXY_ARTIFACT="org.gaul:s3proxy:${S3PROXY_VERSION}:jar:jar-with-dependencies"
 S3PROXY_JAR="$DIST_DIR/s3proxy-${S3PROXY_VERSION}-jar-with-dependencies.jar"
 
-# Fixed ports of `--ports dev` (see docs: DESIGN.md "Local ports").
+# Fixed ports of `--ports dev` (the README lists them).
 DEV_KEYCLOAK_PORT=8180
 DEV_KEYCLOAK_MANAGEMENT_PORT=9190
 DEV_S3_PORT=9200

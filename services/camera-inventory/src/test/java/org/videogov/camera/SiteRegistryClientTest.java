@@ -106,11 +106,22 @@ class SiteRegistryClientTest {
         assertEquals(whileOpen, siteRegistryCalls.get(), "an open circuit does not call site-registry");
         assertNotStored(refused);
 
-        // site-registry recovers; after the breaker's 3 s delay a trial call goes through and closes it.
+        // site-registry recovers; once the breaker's 3 s delay has passed a trial call goes through and
+        // closes it. Until then every request is refused (503) without storing anything.
         siteRegistryFailing.set(false);
-        Thread.sleep(3_500);
-        String id = gbId(SHINAN);
-        register(id).statusCode(201);
+        String id = null;
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (id == null && System.nanoTime() < deadline) {
+            String candidate = gbId(SHINAN);
+            int status = register(candidate).extract().statusCode();
+            if (status == 201) {
+                id = candidate;
+            } else {
+                assertEquals(503, status);
+                Thread.sleep(250);
+            }
+        }
+        assertTrue(id != null, "the circuit did not close within 15 s of site-registry's recovery");
         register(gbId(SHINAN)).statusCode(201);
         assertTrue(siteRegistryCalls.get() > whileOpen);
         given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(200);

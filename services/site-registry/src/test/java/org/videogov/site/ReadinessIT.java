@@ -62,8 +62,6 @@ class ReadinessIT {
         String keycloakUrl = oidc.start().get("keycloak.url");
         URI uri = URI.create(keycloakUrl);
         identityProvider = new WireMock(uri.getHost(), uri.getPort());
-        // Quarkus' OIDC readiness check (on before issue 6) sends HEAD; the test server stubs only GET.
-        identityProvider.register(WireMock.head(WireMock.urlPathMatching("/auth/realms/.*")).willReturn(WireMock.ok()));
         Map<String, String> env = new HashMap<>(QuarkusAppProcess.databaseEnv(pg, "VIDEOGOV_SITE_REGISTRY_DB",
                 "site_registry"));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus");
@@ -142,7 +140,7 @@ class ReadinessIT {
             });
         }
         try {
-            Thread.sleep(1_000);
+            awaitTrue(() -> served.get() > 0, Duration.ofSeconds(10), "the load never got an answer");
             pg.stopServer();
             long stopped = System.nanoTime();
             try {
@@ -161,7 +159,8 @@ class ReadinessIT {
                     + "%d failed so far)%n", took.toMillis(), served.get(), failed.get());
             assertTrue(took.compareTo(RECOVERY_BOUND) <= 0, "readiness was UP again only " + took.toMillis()
                     + " ms after PostgreSQL was back: " + up.body());
-            Thread.sleep(1_000);
+            long servedWhenBack = served.get();
+            awaitTrue(() -> served.get() > servedWhenBack, Duration.ofSeconds(10), "the load was not served again");
         } finally {
             loading.set(false);
             load.shutdown();
@@ -172,6 +171,16 @@ class ReadinessIT {
         assertEquals(200, afterwards.statusCode(), () -> "after PostgreSQL is back: " + afterwards.body() + "\n"
                 + app.log());
         assertTrue(servedBefore > 0, "the load served nothing");
+    }
+
+    /** Polls a condition every 50 ms until it holds, failing with {@code message} after {@code timeout}. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout, String message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, message);
+            Thread.sleep(50);
+        }
     }
 
     /** Polls readiness (each answer within the bound) until it answers {@code status}. */

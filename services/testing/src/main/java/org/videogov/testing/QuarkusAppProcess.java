@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One packaged VideoGov service ({@code services/<name>/target/quarkus-app/quarkus-run.jar}) run as
  * a real process with the environment a test gives it, in the production profile: for tests of
- * what only the packaged application does (its {@code %prod} configuration, a restart). The process
- * writes to a temporary log that {@link #log()} returns for failure messages.
+ * what only the packaged application does (its {@code %prod} configuration, a restart), and for
+ * services a test talks to over the network ({@link SiteRegistryProcess}). It runs a private copy
+ * of {@code quarkus-app}, so that another build in the same work tree may rewrite {@code target/}
+ * meanwhile. The process writes to a temporary log that {@link #log()} returns for failure messages.
  */
 public final class QuarkusAppProcess implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private Path appCopy;
     private Process process;
 
     private QuarkusAppProcess(String name, int port, Path log) {
@@ -42,17 +45,31 @@ public final class QuarkusAppProcess implements AutoCloseable {
      * answers 200.
      */
     public static QuarkusAppProcess start(String name, Map<String, String> env, String readyPath) {
-        Path jar = repositoryRoot().resolve("services/" + name + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(name + " is not packaged: " + jar + " is missing (run mvn package first; "
-                    + "failsafe runs *IT tests after the package phase)");
+        return start(name, freePort(), env, readyPath);
+    }
+
+    /** As {@link #start(String, Map, String)}, on the given HTTP port. */
+    public static QuarkusAppProcess start(String name, int port, Map<String, String> env, String readyPath) {
+        Path app = repositoryRoot().resolve("services/" + name + "/target/quarkus-app");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(name + " is not packaged: " + app.resolve("quarkus-run.jar")
+                    + " is missing. Build it first with `mvn -B -q -ntp package -pl services/" + name
+                    + " -am -DskipTests` (a full reactor build packages it before the modules that run it)");
         }
+        QuarkusAppProcess process = null;
         try {
-            QuarkusAppProcess app = new QuarkusAppProcess(name, freePort(), Files.createTempFile(name + "-", ".log"));
-            app.launch(jar, env);
-            app.awaitStatus(readyPath, 200, READY_TIMEOUT);
-            return app;
-        } catch (IOException e) {
+            process = new QuarkusAppProcess(name, port, Files.createTempFile(name + "-", ".log"));
+            process.appCopy = copyApp(app);
+            process.launch(process.appCopy.resolve("quarkus-run.jar"), env);
+            process.awaitStatus(readyPath, 200, READY_TIMEOUT);
+            return process;
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                process.close();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException("could not launch " + name + ": " + e.getMessage(), e);
         }
     }
@@ -67,6 +84,10 @@ public final class QuarkusAppProcess implements AutoCloseable {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         process = builder.start();
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
@@ -146,6 +167,10 @@ public final class QuarkusAppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (appCopy != null) {
+            delete(appCopy);
+            appCopy = null;
+        }
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
@@ -174,7 +199,47 @@ public final class QuarkusAppProcess implements AutoCloseable {
         throw new IllegalStateException("no directory containing services/site-registry above " + dir);
     }
 
-    private static int freePort() {
+    /** Copies quarkus-app to a temporary directory, again if a concurrent rebuild left it incomplete. */
+    private static Path copyApp(Path app) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Path target = Files.createTempDirectory("videogov-app-");
+            try (var paths = Files.walk(app)) {
+                for (Path source : (Iterable<Path>) paths::iterator) {
+                    Path dest = target.resolve(app.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(source, dest);
+                    }
+                }
+                if (Files.isRegularFile(target.resolve("quarkus-run.jar"))
+                        && Files.isDirectory(target.resolve("quarkus"))) {
+                    return target;
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                if (System.nanoTime() > deadline) {
+                    delete(target);
+                    throw e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+            delete(target);
+            if (System.nanoTime() > deadline) {
+                throw new IOException(app + " stayed incomplete (a build is rewriting it?)");
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a temporary directory; the OS cleans it
+        }
+    }
+
+    /** A free TCP port on loopback. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
