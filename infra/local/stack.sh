@@ -370,10 +370,10 @@ KEYCLOAK_PORT=""
 KEYCLOAK_MANAGEMENT_PORT=""
 KEYCLOAK_PID=""
 KEYCLOAK_STARTED_AT=""
-# Keycloak's first start-dev with our build options (PostgreSQL, health) rebuilds the
+# Keycloak's first start-dev with our build options (PostgreSQL, health, metrics) rebuilds the
 # distribution in place (lib/quarkus). Two stacks doing that at once could break it,
 # so until this marker exists a start holds a lock on fd 8 until Keycloak is ready.
-KEYCLOAK_BUILT_MARKER="$KEYCLOAK_HOME/.videogov-built-postgres-health"
+KEYCLOAK_BUILT_MARKER="$KEYCLOAK_HOME/.videogov-built-postgres-health-metrics"
 KEYCLOAK_BUILD_LOCK_HELD=0
 
 unpack_keycloak() {
@@ -436,6 +436,7 @@ start_keycloak() {
       --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
       --hostname="http://127.0.0.1:$KEYCLOAK_PORT" \
       --health-enabled=true \
+      --metrics-enabled=true \
       --db=postgres \
       --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
       --db-username=postgres \

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class QuarkusAppProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** JVM options of the services tests start: a small heap, and the quick compiler only (short runs). */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final int port;
@@ -50,6 +53,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
 
     /** As {@link #start(String, Map, String)}, on the given HTTP port. */
     public static QuarkusAppProcess start(String name, int port, Map<String, String> env, String readyPath) {
+        return start(name, port, env, readyPath, TEST_JVM_OPTIONS);
+    }
+
+    /**
+     * As {@link #start(String, int, Map, String)}, with the given JVM options instead of the tests'
+     * ({@link #TEST_JVM_OPTIONS}); benchmarks pass the production options.
+     */
+    public static QuarkusAppProcess start(String name, int port, Map<String, String> env, String readyPath,
+                                          List<String> jvmOptions) {
         Path app = repositoryRoot().resolve("services/" + name + "/target/quarkus-app");
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(name + " is not packaged: " + app.resolve("quarkus-run.jar")
@@ -60,7 +72,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
         try {
             process = new QuarkusAppProcess(name, port, Files.createTempFile(name + "-", ".log"));
             process.appCopy = copyApp(app);
-            process.launch(process.appCopy.resolve("quarkus-run.jar"), env);
+            process.launch(process.appCopy.resolve("quarkus-run.jar"), env, jvmOptions);
             process.awaitStatus(readyPath, 200, READY_TIMEOUT);
             return process;
         } catch (IOException | RuntimeException e) {
@@ -74,10 +86,13 @@ public final class QuarkusAppProcess implements AutoCloseable {
         }
     }
 
-    private void launch(Path jar, Map<String, String> env) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString())).directory(jar.getParent().toFile()).redirectErrorStream(true)
+    private void launch(Path jar, Map<String, String> env, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.putAll(env);

@@ -37,6 +37,21 @@ public final class TestTokens {
         return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
+    /** As {@link #token}, expiring {@code lifetime} from now. */
+    public static String tokenExpiringIn(java.time.Duration lifetime, String user, String district, String... roles) {
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(ISSUER)
+                .subject(user)
+                .preferredUserName(user)
+                .audience(AUDIENCE)
+                .expiresIn(lifetime)
+                .claim("realm_access", Map.of("roles", List.of(roles)));
+        if (district != null) {
+            claims.claim("district", district);
+        }
+        return claims.jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** A token the city would never issue: right shape, wrong audience. */
     public static String tokenForOtherAudience(String user, String district, String role) {
         return Jwt.claims().issuer(ISSUER).subject(user).audience("some-other-api")

@@ -1,8 +1,6 @@
 package org.videogov.camera.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,7 @@ import org.videogov.camera.domain.CameraKind;
 import org.videogov.camera.domain.CameraState;
 import org.videogov.common.gb28181.DeviceId;
 
-/** A camera as the API shows it. */
+/** A camera as the API shows it. The privacy masks are stored as canonical JSON and written as they are. */
 @Schema(name = "Camera")
 public record CameraView(
         String gbId,
@@ -32,7 +30,8 @@ public record CameraView(
         int securityLevel,
         DeviceId.Network network,
         @Schema(description = "Digit 14 of the GB ID") int networkIdentifier,
-        @Schema(implementation = Object.class) JsonNode privacyMasks,
+        @Schema(implementation = Object.class, description = "Article 9: polygons in normalised image coordinates")
+        @JsonRawValue String privacyMasks,
         boolean alarmCentreInterfaceReserved,
         boolean emergencyCommandInterfaceReserved,
         boolean governmentInvested,
@@ -45,23 +44,13 @@ public record CameraView(
         OffsetDateTime updatedAt,
         long version) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static CameraView of(Camera c) {
         Map<String, Object> location = c.longitude == null || c.latitude == null ? null
                 : Map.of("type", "Point", "coordinates", List.of(c.longitude, c.latitude));
         return new CameraView(c.gbId, c.districtCode, c.name, c.siteId, c.zoneId, location, c.kind, c.resolution,
                 c.vendor, c.model, c.installerUnit, c.maintainerUnit, c.certificationNumber, c.securityLevel,
-                c.network, c.networkIdentifier, masks(c.privacyMasks), c.alarmCentreInterfaceReserved,
+                c.network, c.networkIdentifier, c.privacyMasks, c.alarmCentreInterfaceReserved,
                 c.emergencyCommandInterfaceReserved, c.governmentInvested, c.missingReservedInterfaces(), c.state,
                 c.lastHeartbeat, c.createdBy, c.createdAt, c.updatedAt, c.version);
-    }
-
-    private static JsonNode masks(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored privacy masks are not JSON", e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.domain.Placement;
 import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraEventRepository;
+import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
 import org.videogov.camera.rest.CameraInput;
 import org.videogov.common.district.Districts;
@@ -49,6 +50,9 @@ public class CameraService {
     CameraRepository cameras;
 
     @Inject
+    CameraReadRepository reads;
+
+    @Inject
     CameraEventRepository events;
 
     @Inject
@@ -66,13 +70,15 @@ public class CameraService {
         Optional<String> scope = TenantAccess.readScope(caller);
         CameraRepository.Filter filter = new CameraRepository.Filter(scope, site, zone, state,
                 missingReservedInterfaces);
-        return Panache.withSession(() -> cameras.page(filter, paging.page(), paging.size())
-                .flatMap(items -> cameras.count(filter)
-                        .map(total -> new Page<>(items, paging.page(), paging.size(), total))));
+        return reads.page(filter, paging.page(), paging.size())
+                .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
+                        total)));
     }
 
+    /** A camera in the caller's scope; 404 when there is none (another district's camera included). */
     public Uni<Camera> get(Caller caller, String gbId) {
-        return Panache.withSession(() -> visible(caller, gbId));
+        return reads.findVisible(gbId, TenantAccess.readScope(caller))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
     }
 
     public Uni<List<CameraEvent>> history(Caller caller, String gbId) {

@@ -1,0 +1,133 @@
+package org.videogov.camera.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.videogov.camera.domain.Camera;
+import org.videogov.camera.domain.CameraKind;
+import org.videogov.camera.domain.CameraState;
+import org.videogov.common.gb28181.DeviceId;
+
+/**
+ * The read path of cameras: one prepared SQL statement per read on the reactive pool, mapped
+ * straight to detached {@link Camera} objects, without an ORM session. Reads are what every map,
+ * dashboard and partner query does all day; the profile that led here is in docs/benchmarks.md.
+ * A list's total comes from {@code camera_count} (kept exact by triggers) when it is filtered by
+ * district and state only, and from counting the matches otherwise.
+ */
+@ApplicationScoped
+public class CameraReadRepository {
+
+    static final String COLUMNS = CameraBulkRepository.COLUMNS
+            + ", network_identifier, last_heartbeat, created_by, created_at, updated_at, version";
+
+    private static final String ARTICLE_13_GAP = "government_invested and not (alarm_centre_interface_reserved "
+            + "and emergency_command_interface_reserved)";
+
+    @Inject
+    Pool pool;
+
+    /** A camera as seen from a district scope (empty scope: city-wide), or null. */
+    public Uni<Camera> findVisible(String gbId, Optional<String> district) {
+        Uni<RowSet<Row>> rows = district.isEmpty()
+                ? pool.preparedQuery("select " + COLUMNS + " from camera where gb_id = $1").execute(Tuple.of(gbId))
+                : pool.preparedQuery("select " + COLUMNS + " from camera where gb_id = $1 and district_code = $2")
+                        .execute(Tuple.of(gbId, district.get()));
+        return rows.map(set -> {
+            var it = set.iterator();
+            return it.hasNext() ? camera(it.next()) : null;
+        });
+    }
+
+    /** One page of the filter's cameras, ordered by GB ID. */
+    public Uni<List<Camera>> page(CameraRepository.Filter filter, int page, int size) {
+        Where where = where(filter);
+        where.params.addValue(size).addValue((long) page * size);
+        String sql = "select " + COLUMNS + " from camera" + where.sql + " order by gb_id limit $"
+                + (where.params.size() - 1) + " offset $" + where.params.size();
+        return pool.preparedQuery(sql).execute(where.params).map(set -> {
+            List<Camera> cameras = new ArrayList<>(set.size());
+            set.forEach(r -> cameras.add(camera(r)));
+            return cameras;
+        });
+    }
+
+    /** How many cameras match the filter. */
+    public Uni<Long> count(CameraRepository.Filter filter) {
+        if (filter.site().isEmpty() && filter.zone().isEmpty() && !filter.missingReservedInterfaces()) {
+            return pool.preparedQuery("select coalesce(sum(cameras), 0)::bigint from camera_count "
+                            + "where ($1::varchar is null or district_code = $1) and ($2::varchar is null or state = $2)")
+                    .execute(Tuple.of(filter.district().orElse(null), filter.state().map(Enum::name).orElse(null)))
+                    .map(set -> set.iterator().next().getLong(0));
+        }
+        Where where = where(filter);
+        return pool.preparedQuery("select count(*) from camera" + where.sql).execute(where.params)
+                .map(set -> set.iterator().next().getLong(0));
+    }
+
+    private static final class Where {
+        final StringBuilder sql = new StringBuilder();
+        final Tuple params = Tuple.tuple();
+
+        Where eq(String column, Optional<?> value) {
+            value.ifPresent(v -> and(column + " = $" + (params.size() + 1)).params.addValue(v));
+            return this;
+        }
+
+        Where and(String condition) {
+            sql.append(sql.length() == 0 ? " where " : " and ").append(condition);
+            return this;
+        }
+    }
+
+    private static Where where(CameraRepository.Filter filter) {
+        Where where = new Where()
+                .eq("district_code", filter.district())
+                .eq("site_id", filter.site())
+                .eq("zone_id", filter.zone())
+                .eq("state", filter.state().map(Enum::name));
+        if (filter.missingReservedInterfaces()) {
+            where.and(ARTICLE_13_GAP);
+        }
+        return where;
+    }
+
+    static Camera camera(Row r) {
+        Camera c = new Camera();
+        c.gbId = r.getString("gb_id");
+        c.districtCode = r.getString("district_code");
+        c.name = r.getString("name");
+        c.siteId = r.getUUID("site_id");
+        c.zoneId = r.getUUID("zone_id");
+        c.longitude = r.getDouble("longitude");
+        c.latitude = r.getDouble("latitude");
+        c.kind = CameraKind.valueOf(r.getString("kind"));
+        c.resolution = r.getString("resolution");
+        c.vendor = r.getString("vendor");
+        c.model = r.getString("model");
+        c.installerUnit = r.getString("installer_unit");
+        c.maintainerUnit = r.getString("maintainer_unit");
+        c.certificationNumber = r.getString("certification_number");
+        c.securityLevel = r.getInteger("security_level");
+        c.network = DeviceId.Network.valueOf(r.getString("network"));
+        c.networkIdentifier = r.getInteger("network_identifier");
+        c.privacyMasks = r.getString("privacy_masks");
+        c.alarmCentreInterfaceReserved = r.getBoolean("alarm_centre_interface_reserved");
+        c.emergencyCommandInterfaceReserved = r.getBoolean("emergency_command_interface_reserved");
+        c.governmentInvested = r.getBoolean("government_invested");
+        c.state = CameraState.valueOf(r.getString("state"));
+        c.lastHeartbeat = r.getOffsetDateTime("last_heartbeat");
+        c.createdBy = r.getString("created_by");
+        c.createdAt = r.getOffsetDateTime("created_at");
+        c.updatedAt = r.getOffsetDateTime("updated_at");
+        c.version = r.getLong("version");
+        return c;
+    }
+}

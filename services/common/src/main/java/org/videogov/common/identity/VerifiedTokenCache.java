@@ -1,0 +1,149 @@
+package org.videogov.common.identity;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Comparator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Remembers verified bearer tokens until they expire, so that an instance checks a token's
+ * signature, issuer, audience and lifetime once rather than on every request: verification was
+ * the largest single cost of a read (docs/benchmarks.md). Only a token the OIDC provider accepted
+ * is remembered, keyed by its exact text; each use checks its expiry again, and an entry leaves
+ * the cache when the token expires. What a remembered token cannot see: its signing key being
+ * withdrawn from the realm before the token expires (access tokens live minutes; the realm's
+ * lifespan bounds it). The cache holds at most {@code videogov.security.token-cache.max-size}
+ * tokens (default 5,000, about 10 MB at most) and is off with
+ * {@code videogov.security.token-cache.enabled=false}.
+ *
+ * <p>It is the highest-priority provider of bearer-token identities: on a miss it asks the next
+ * one (Quarkus OIDC) and keeps the identity it returns; the request's own routing context is put
+ * back on a remembered identity. Metrics: {@code videogov_token_verifications_total} (tokens
+ * verified by the OIDC provider) and {@code videogov_token_cache_hits_total}.
+ */
+@ApplicationScoped
+public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** The identity attribute under which Quarkus keeps the request's Vert.x routing context. */
+    static final String ROUTING_CONTEXT = io.vertx.ext.web.RoutingContext.class.getName();
+
+    private record Verified(SecurityIdentity identity, long expiresAtMillis) {
+    }
+
+    @Inject
+    @Any
+    Instance<IdentityProvider<?>> providers;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "videogov.security.token-cache.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = "videogov.security.token-cache.max-size", defaultValue = "5000")
+    long maxSize;
+
+    private volatile IdentityProvider<TokenAuthenticationRequest> delegate;
+    private volatile Cache<String, Verified> verified;
+    private Counter verifications;
+    private Counter hits;
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return IdentityProvider.super.priority() + 1000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        init();
+        String token = request.getToken().getToken();
+        if (enabled && token != null) {
+            Verified known = verified.getIfPresent(token);
+            if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
+                hits.increment();
+                return Uni.createFrom().item(withRequest(known.identity(), request));
+            }
+        }
+        verifications.increment();
+        return delegate.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    private void remember(String token, SecurityIdentity identity) {
+        if (!enabled || token == null || identity == null || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
+            return;
+        }
+        long expires = jwt.getExpirationTime() * 1000;
+        if (expires > System.currentTimeMillis()) {
+            // Kept without this request's routing context, which goes back on at each use.
+            verified.put(token, new Verified(QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(ROUTING_CONTEXT, null).build(), expires));
+        }
+    }
+
+    private static SecurityIdentity withRequest(SecurityIdentity identity, TokenAuthenticationRequest request) {
+        Object routingContext = request.getAttribute(ROUTING_CONTEXT);
+        return QuarkusSecurityIdentity.builder(identity).addAttribute(ROUTING_CONTEXT, routingContext).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void init() {
+        if (delegate != null) {
+            return;
+        }
+        synchronized (this) {
+            if (delegate != null) {
+                return;
+            }
+            verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new Expiry<String, Verified>() {
+                @Override
+                public long expireAfterCreate(String key, Verified value, long currentTime) {
+                    return Duration.ofMillis(Math.max(0, value.expiresAtMillis() - System.currentTimeMillis()))
+                            .toNanos();
+                }
+
+                @Override
+                public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                    return expireAfterCreate(key, value, currentTime);
+                }
+
+                @Override
+                public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                    return currentDuration;
+                }
+            }).build();
+            verifications = Counter.builder("videogov_token_verifications")
+                    .description("Bearer tokens verified by the OIDC provider (not found in the verified-token cache)")
+                    .register(registry);
+            hits = Counter.builder("videogov_token_cache_hits")
+                    .description("Requests whose bearer token was found verified in the cache")
+                    .register(registry);
+            delegate = providers.stream()
+                    .filter(p -> p.getRequestType() == TokenAuthenticationRequest.class)
+                    .filter(p -> !(p instanceof VerifiedTokenCache))
+                    .max(Comparator.comparingInt(IdentityProvider::priority))
+                    .map(p -> (IdentityProvider<TokenAuthenticationRequest>) p)
+                    .orElseThrow(() -> new IllegalStateException("no bearer-token identity provider to delegate to"));
+        }
+    }
+}
