@@ -27,8 +27,9 @@ if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
 fi
 
 mvn_() { mvn -B -q -ntp -Dquarkus.analytics.disabled=true "$@"; }
-# The packaged services and the benchmark's classpath, from this work tree.
-mvn_ install -DskipTests -pl services/site-registry,services/camera-inventory -am
+# The packaged services (with their class-data archives, as in production) and the benchmark's
+# classpath, from this work tree.
+mvn_ install -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl services/site-registry,services/camera-inventory -am
 mvn_ dependency:build-classpath -pl services/camera-inventory -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
 cd services/camera-inventory

@@ -23,11 +23,8 @@ if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   # shellcheck disable=SC1091
   source "$state/stack.env"
 fi
-for s in "${SERVICES[@]}"; do
-  [[ -f "services/$s/target/quarkus-app/quarkus-run.jar" ]] && continue
-  mvn -B -q -ntp -Dquarkus.analytics.disabled=true install -DskipTests
-  break
-done
+# Every service packaged as in production: with its class-data archive (app-cds.jsa).
+mvn -B -q -ntp -Dquarkus.analytics.disabled=true install -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
@@ -48,7 +45,7 @@ start() { # service: starts it, records its port, pid and start time
   PORT[$s]="$port"
   export "$(var_of "$s")_PORT=$port"
   T0[$s]="$(now_ms)"
-  java "@$OPTIONS" -jar "services/$s/target/quarkus-app/quarkus-run.jar" >"$LOGS/$s.log" 2>&1 </dev/null &
+  (cd "services/$s/target/quarkus-app" && exec java "@$OPTIONS" -jar quarkus-run.jar) >"$LOGS/$s.log" 2>&1 </dev/null &
   PID[$s]=$!
 }
 await_ready() { # service -> prints milliseconds from start to ready
@@ -61,6 +58,7 @@ await_ready() { # service -> prints milliseconds from start to ready
   echo $(( $(now_ms) - T0[$s] ))
 }
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+anon_mib() { awk '/RssAnon/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 stop() { kill "${PID[$1]}" 2>/dev/null || true; wait "${PID[$1]}" 2>/dev/null || true; }
 
 LOGS="$(mktemp -d)"
@@ -69,17 +67,18 @@ trap 'for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done; rm 
 
 echo "JVM options: $(grep -v '^#' "$OPTIONS" | sed 's/#.*//' | tr '\n' ' ')"
 echo "$(nproc) cores; each service alone, $RUNS runs; RSS read after $IDLE s idle"
-printf '%-20s %s\n' "service" "ready after (ms, each run)       idle RSS (MiB, each run)"
+printf '%-20s %-32s %-26s %s\n' "service" "ready after (ms, each run)" "idle RSS (MiB, each run)" "of which anonymous"
 for s in "${SERVICES[@]}"; do
-  times=() rss=()
+  times=() rss=() anon=()
   for _ in $(seq "$RUNS"); do
     start "$s"
     times+=("$(await_ready "$s")")
     sleep "$IDLE"
     rss+=("$(rss_mib "${PID[$s]}")")
+    anon+=("$(anon_mib "${PID[$s]}")")
     stop "$s"
   done
-  printf '%-20s %-32s %s\n' "$s" "${times[*]}" "${rss[*]}"
+  printf '%-20s %-32s %-26s %s\n' "$s" "${times[*]}" "${rss[*]}" "${anon[*]}"
 done
 
 echo "all five started together:"

@@ -140,7 +140,9 @@ public final class ReadBenchmark {
             }
             System.out.printf("%-60s %10.0f %9s %9s %10d %8.2f%n", pgbench.what(), pgbench.perSecond(),
                     "avg " + String.format("%.2f", pgbench.p50Ms()), "", pgbench.requests(), 1.0);
-            System.out.printf("requests Keycloak served during the HTTP loads: %s%n", keycloakBefore == null
+            System.out.printf("requests Keycloak served during the HTTP loads (%,d API requests; each service also "
+                    + "probes the realm's discovery document every 30 s for /q/health/group/dependencies): %s%n",
+                    figures.stream().mapToLong(Figure::requests).sum(), keycloakBefore == null
                     || keycloakAfter == null ? "unknown (Keycloak metrics not enabled)"
                     : difference(keycloakBefore, keycloakAfter));
             System.out.printf("camera-inventory RSS after the loads: %d MiB; site-registry: %d MiB%n",
