@@ -6,6 +6,9 @@
 #
 #   bench/read-path.sh [rows=10000] [seconds=20] [connections=8]
 #
+# Environment: VIDEOGOV_BENCH_JVM_OPTIONS=<file> other JVM options; VIDEOGOV_BENCH_LOADS=by-id (or list) only
+# those loads; VIDEOGOV_BENCH_JFR_DIR=<dir> a JFR recording of each load; VIDEOGOV_BENCH_NO_BUILD=1 no build.
+#
 # Uses the stack whose stack.env is already sourced (VIDEOGOV_OIDC_ISSUER set), otherwise starts one in
 # .videogov/bench and stops it afterwards. Installs wrk (Debian package) when it is missing.
 set -euo pipefail
@@ -29,9 +32,12 @@ fi
 mvn_() { mvn -B -q -ntp -Dquarkus.analytics.disabled=true "$@"; }
 # The packaged services (with their class-data archives, as in production) and the benchmark's
 # classpath, from this work tree.
-mvn_ install -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl services/site-registry,services/camera-inventory -am
+# VIDEOGOV_BENCH_NO_BUILD=1 measures what is already packaged (to compare JVM options without rebuilding).
+if [[ "${VIDEOGOV_BENCH_NO_BUILD:-0}" != 1 ]]; then
+  mvn_ install -DskipTests -Dquarkus.package.jar.appcds.enabled=true -pl services/site-registry,services/camera-inventory -am
+fi
 mvn_ dependency:build-classpath -pl services/camera-inventory -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath
 cd services/camera-inventory
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  org.videogov.camera.ReadBenchmark "${1:-10000}" "${2:-20}" "${3:-8}" "$ROOT/infra/jvm/service.options"
+  org.videogov.camera.ReadBenchmark "${1:-10000}" "${2:-20}" "${3:-8}" "${VIDEOGOV_BENCH_JVM_OPTIONS:-$ROOT/infra/jvm/service.options}"

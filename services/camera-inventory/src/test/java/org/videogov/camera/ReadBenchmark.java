@@ -114,19 +114,31 @@ public final class ReadBenchmark {
             Path listAny = script("list-any", listScript(token, Math.min(pages, 100), 15));
             Path byId = script("by-id", byIdScript(token, data.goodGbIds()));
 
+            // VIDEOGOV_BENCH_LOADS=list or by-id: only those loads (default: all).
+            String loads = System.getenv().getOrDefault("VIDEOGOV_BENCH_LOADS", "all");
+            boolean lists = !"by-id".equals(loads);
+            boolean byIds = !"list".equals(loads);
             // Warm-up: the JIT compiles the hot paths and the pools fill; not measured.
             System.out.println("warming up (" + seconds + " s per endpoint)");
-            wrk(base, listAny, seconds);
-            wrk(base, byId, seconds);
+            if (lists) {
+                wrk(base, listAny, seconds);
+            }
+            if (byIds) {
+                wrk(base, byId, seconds);
+            }
 
             Map<String, Long> keycloakBefore = keycloakRequests();
             List<Figure> figures = new ArrayList<>();
-            figures.add(figure("camera list, first page of 15, with total",
-                    profiled(camera, "list-first", () -> wrk(base, listFirst, seconds))));
-            figures.add(figure("camera list, one of the first 100 pages of 15, with total",
-                    profiled(camera, "list-any", () -> wrk(base, listAny, seconds))));
-            figures.add(figure("camera by GB ID (one of " + rows + ")",
-                    profiled(camera, "by-id", () -> wrk(base, byId, seconds))));
+            if (lists) {
+                figures.add(figure("camera list, first page of 15, with total",
+                        profiled(camera, "list-first", () -> wrk(base, listFirst, seconds))));
+                figures.add(figure("camera list, one of the first 100 pages of 15, with total",
+                        profiled(camera, "list-any", () -> wrk(base, listAny, seconds))));
+            }
+            if (byIds) {
+                figures.add(figure("camera by GB ID (one of " + rows + ")",
+                        profiled(camera, "by-id", () -> wrk(base, byId, seconds))));
+            }
             Map<String, Long> keycloakAfter = keycloakRequests();
             Figure pgbench = pgbench();
 

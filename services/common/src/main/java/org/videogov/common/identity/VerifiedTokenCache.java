@@ -88,6 +88,23 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         return delegate.authenticate(request, context).invoke(identity -> remember(token, identity));
     }
 
+    /**
+     * The identity of a token verified earlier and not yet expired, carrying this request's routing
+     * context, or null (counted as a cache hit when found).
+     */
+    SecurityIdentity remembered(String token, io.vertx.ext.web.RoutingContext routingContext) {
+        init();
+        if (!enabled || token == null) {
+            return null;
+        }
+        Verified known = verified.getIfPresent(token);
+        if (known == null || System.currentTimeMillis() >= known.expiresAtMillis()) {
+            return null;
+        }
+        hits.increment();
+        return QuarkusSecurityIdentity.builder(known.identity()).addAttribute(ROUTING_CONTEXT, routingContext).build();
+    }
+
     private void remember(String token, SecurityIdentity identity) {
         if (!enabled || token == null || identity == null || identity.isAnonymous()
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getExpirationTime() <= 0) {
