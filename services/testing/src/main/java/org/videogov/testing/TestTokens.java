@@ -25,30 +25,28 @@ public final class TestTokens {
 
     /** A token for a user with the given district (may be null) and realm roles. */
     public static String token(String user, String district, String... roles) {
-        JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(ISSUER)
-                .subject(user)
-                .preferredUserName(user)
-                .audience(AUDIENCE)
-                .claim("realm_access", Map.of("roles", List.of(roles)));
-        if (district != null) {
-            claims.claim("district", district);
-        }
-        return claims.jws().keyId("1").sign("privateKey.jwk");
+        return signed(claims(user, district, roles));
     }
 
     /** As {@link #token}, expiring {@code lifetime} from now. */
     public static String tokenExpiringIn(java.time.Duration lifetime, String user, String district, String... roles) {
+        return signed(claims(user, district, roles).expiresIn(lifetime));
+    }
+
+    private static JwtClaimsBuilder claims(String user, String district, String... roles) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(ISSUER)
                 .subject(user)
                 .preferredUserName(user)
                 .audience(AUDIENCE)
-                .expiresIn(lifetime)
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         if (district != null) {
             claims.claim("district", district);
         }
+        return claims;
+    }
+
+    private static String signed(JwtClaimsBuilder claims) {
         return claims.jws().keyId("1").sign("privateKey.jwk");
     }
 
