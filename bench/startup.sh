@@ -16,10 +16,20 @@ IDLE="${2:-10}"
 SERVICES=(site-registry camera-inventory recording-metadata object-storage sharing-authz)
 OPTIONS="$ROOT/infra/jvm/service.options"
 
+declare -A PORT PID T0
+LOGS="$(mktemp -d)"
+state=""
+cleanup() { # the services this run started, their logs, and the stack if this run started it
+  local s
+  for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done
+  rm -rf "$LOGS"
+  if [[ -n "$state" ]]; then infra/local/stack.sh down "$state" >&2; fi
+}
+trap cleanup EXIT
+
 if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   state="$ROOT/.videogov/bench"
   infra/local/stack.sh up "$state" --ports random >&2
-  trap 'infra/local/stack.sh down "$state" >&2' EXIT
   # shellcheck disable=SC1091
   source "$state/stack.env"
 fi
@@ -30,7 +40,6 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ms() { date +%s%3N; }
 var_of() { echo "VIDEOGOV_$(echo "$1" | tr 'a-z-' 'A-Z_')"; }
 
-declare -A PORT PID T0
 export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_OIDC_AUTH_SERVER_URL="$VIDEOGOV_OIDC_ISSUER"
 for s in "${SERVICES[@]}"; do
   db="$(echo "$s" | tr '-' '_')_bench"
@@ -61,9 +70,6 @@ rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 anon_mib() { awk '/RssAnon/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 stop() { kill "${PID[$1]}" 2>/dev/null || true; wait "${PID[$1]}" 2>/dev/null || true; }
 
-LOGS="$(mktemp -d)"
-trap 'for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done; rm -rf "$LOGS"' EXIT
-[[ -n "${state:-}" ]] && trap 'for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done; rm -rf "$LOGS"; infra/local/stack.sh down "$state" >&2' EXIT
 
 echo "JVM options: $(grep -v '^#' "$OPTIONS" | sed 's/#.*//' | tr '\n' ' ')"
 echo "$(nproc) cores; each service alone, $RUNS runs; RSS read after $IDLE s idle"

@@ -121,23 +121,23 @@ public final class ReadBenchmark {
             // Warm-up: the JIT compiles the hot paths and the pools fill; not measured.
             System.out.println("warming up (" + seconds + " s per endpoint)");
             if (lists) {
-                wrk(base, listAny, seconds);
+                wrk("warm-up", base, listAny, seconds);
             }
             if (byIds) {
-                wrk(base, byId, seconds);
+                wrk("warm-up", base, byId, seconds);
             }
 
             Map<String, Long> keycloakBefore = keycloakRequests();
             List<Figure> figures = new ArrayList<>();
             if (lists) {
-                figures.add(figure("camera list, first page of 15, with total",
-                        profiled(camera, "list-first", () -> wrk(base, listFirst, seconds))));
-                figures.add(figure("camera list, one of the first 100 pages of 15, with total",
-                        profiled(camera, "list-any", () -> wrk(base, listAny, seconds))));
+                figures.add(profiled(camera, "list-first",
+                        () -> wrk("camera list, first page of 15, with total", base, listFirst, seconds)));
+                figures.add(profiled(camera, "list-any", () -> wrk(
+                        "camera list, one of the first 100 pages of 15, with total", base, listAny, seconds)));
             }
             if (byIds) {
-                figures.add(figure("camera by GB ID (one of " + rows + ")",
-                        profiled(camera, "by-id", () -> wrk(base, byId, seconds))));
+                figures.add(profiled(camera, "by-id",
+                        () -> wrk("camera by GB ID (one of " + rows + ")", base, byId, seconds)));
             }
             Map<String, Long> keycloakAfter = keycloakRequests();
             Figure pgbench = pgbench();
@@ -160,11 +160,6 @@ public final class ReadBenchmark {
             System.out.printf("camera-inventory RSS after the loads: %d MiB; site-registry: %d MiB%n",
                     rssMiB(camera.pid()), rssMiB(site.pid()));
         }
-    }
-
-    private static Figure figure(String what, Figure measured) {
-        return new Figure(what, measured.perSecond(), measured.p50Ms(), measured.p99Ms(), measured.requests(),
-                measured.failures());
     }
 
     /** A wrk script asking for a random page among the first {@code pages}, printing one RESULT line. */
@@ -213,7 +208,7 @@ public final class ReadBenchmark {
         return p;
     }
 
-    private Figure wrk(String base, Path script, int duration) throws Exception {
+    private Figure wrk(String what, String base, Path script, int duration) throws Exception {
         String out = exec(List.of("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", duration + "s",
                 "--timeout", "5s", "-s", script.toString(), base));
         Matcher m = WRK_RESULT.matcher(out);
@@ -221,7 +216,7 @@ public final class ReadBenchmark {
             throw new IllegalStateException("wrk printed no result:\n" + out);
         }
         long requests = Long.parseLong(m.group(1));
-        return new Figure(script.getFileName().toString(), requests / Double.parseDouble(m.group(2)),
+        return new Figure(what, requests / Double.parseDouble(m.group(2)),
                 Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0, requests,
                 Long.parseLong(m.group(3)) + Long.parseLong(m.group(4)));
     }

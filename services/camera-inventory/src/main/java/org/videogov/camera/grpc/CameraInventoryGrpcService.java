@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.videogov.camera.domain.Camera;
 import org.videogov.camera.domain.CameraState;
+import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
@@ -50,6 +51,9 @@ public class CameraInventoryGrpcService implements CameraInventory {
     CameraRepository cameras;
 
     @Inject
+    CameraReadRepository reads;
+
+    @Inject
     GrpcCaller caller;
 
     @Override
@@ -60,7 +64,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
                         .asRuntimeException();
             }
-            return Panache.withSession(() -> cameras.findVisible(gbId, scope));
+            return reads.findVisible(gbId, scope);
         }).map(c -> {
             if (c == null) {
                 throw Status.NOT_FOUND.withDescription("camera " + request.getGbId() + " does not exist or is not "
@@ -79,7 +83,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
             }
             Set<String> ids = new LinkedHashSet<>();
             request.getGbIdsList().forEach(id -> ids.add(id.strip()));
-            return Panache.withSession(() -> cameras.findVisible(ids, scope));
+            return reads.findVisible(ids, scope);
         }).map(list -> {
             BatchGetCamerasResponse.Builder response = BatchGetCamerasResponse.newBuilder();
             list.forEach(c -> response.addCameras(proto(c)));
@@ -100,15 +104,14 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 throw Status.INVALID_ARGUMENT.withDescription("page × size is at most " + PageParams.MAX_OFFSET
                         + " rows into the list; narrow the request instead").asRuntimeException();
             }
-            CameraRepository.Filter filter = new CameraRepository.Filter(scope, Optional.of(site), Optional.empty(),
-                    Optional.empty(), false);
-            return Panache.withSession(() -> cameras.page(filter, page, size)
-                    .flatMap(items -> cameras.count(filter).map(total -> {
-                        ListCamerasBySiteResponse.Builder r = ListCamerasBySiteResponse.newBuilder()
-                                .setPage(PageInfo.newBuilder().setPage(page).setSize(size).setTotal(total));
-                        items.forEach(c -> r.addCameras(proto(c)));
-                        return r.build();
-                    })));
+            CameraReadRepository.Filter filter = new CameraReadRepository.Filter(scope, Optional.of(site),
+                    Optional.empty(), Optional.empty(), false);
+            return reads.page(filter, page, size).flatMap(items -> reads.count(filter).map(total -> {
+                ListCamerasBySiteResponse.Builder r = ListCamerasBySiteResponse.newBuilder()
+                        .setPage(PageInfo.newBuilder().setPage(page).setSize(size).setTotal(total));
+                items.forEach(c -> r.addCameras(proto(c)));
+                return r.build();
+            }));
         }).onFailure().transform(GrpcStatus::of);
     }
 

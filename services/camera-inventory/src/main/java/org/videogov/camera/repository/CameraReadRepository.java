@@ -8,8 +8,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.videogov.camera.domain.Camera;
 import org.videogov.camera.domain.CameraKind;
 import org.videogov.camera.domain.CameraState;
@@ -34,6 +36,15 @@ public class CameraReadRepository {
     @Inject
     Pool pool;
 
+    /**
+     * A list's criteria within a district scope (empty: city-wide).
+     *
+     * @param missingReservedInterfaces only government-invested cameras without both Article 13 interfaces
+     */
+    public record Filter(Optional<String> district, Optional<UUID> site, Optional<UUID> zone,
+                         Optional<CameraState> state, boolean missingReservedInterfaces) {
+    }
+
     /** A camera as seen from a district scope (empty scope: city-wide), or null. */
     public Uni<Camera> findVisible(String gbId, Optional<String> district) {
         Uni<RowSet<Row>> rows = district.isEmpty()
@@ -46,21 +57,31 @@ public class CameraReadRepository {
         });
     }
 
+    /** The cameras with these GB IDs that the scope sees, ordered by GB ID. */
+    public Uni<List<Camera>> findVisible(Collection<String> gbIds, Optional<String> district) {
+        if (gbIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] ids = gbIds.toArray(String[]::new);
+        Uni<RowSet<Row>> rows = district.isEmpty()
+                ? pool.preparedQuery("select " + COLUMNS + " from camera where gb_id = any($1) order by gb_id")
+                        .execute(Tuple.of(ids))
+                : pool.preparedQuery("select " + COLUMNS + " from camera where gb_id = any($1) and district_code = $2 "
+                        + "order by gb_id").execute(Tuple.of(ids, district.get()));
+        return rows.map(CameraReadRepository::cameras);
+    }
+
     /** One page of the filter's cameras, ordered by GB ID. */
-    public Uni<List<Camera>> page(CameraRepository.Filter filter, int page, int size) {
+    public Uni<List<Camera>> page(Filter filter, int page, int size) {
         Where where = where(filter);
         where.params.addValue(size).addValue((long) page * size);
         String sql = "select " + COLUMNS + " from camera" + where.sql + " order by gb_id limit $"
                 + (where.params.size() - 1) + " offset $" + where.params.size();
-        return pool.preparedQuery(sql).execute(where.params).map(set -> {
-            List<Camera> cameras = new ArrayList<>(set.size());
-            set.forEach(r -> cameras.add(camera(r)));
-            return cameras;
-        });
+        return pool.preparedQuery(sql).execute(where.params).map(CameraReadRepository::cameras);
     }
 
     /** How many cameras match the filter. */
-    public Uni<Long> count(CameraRepository.Filter filter) {
+    public Uni<Long> count(Filter filter) {
         if (filter.site().isEmpty() && filter.zone().isEmpty() && !filter.missingReservedInterfaces()) {
             return pool.preparedQuery("select coalesce(sum(cameras), 0)::bigint from camera_count "
                             + "where ($1::varchar is null or district_code = $1) and ($2::varchar is null or state = $2)")
@@ -87,7 +108,7 @@ public class CameraReadRepository {
         }
     }
 
-    private static Where where(CameraRepository.Filter filter) {
+    private static Where where(Filter filter) {
         Where where = new Where()
                 .eq("district_code", filter.district())
                 .eq("site_id", filter.site())
@@ -97,6 +118,12 @@ public class CameraReadRepository {
             where.and(ARTICLE_13_GAP);
         }
         return where;
+    }
+
+    private static List<Camera> cameras(RowSet<Row> rows) {
+        List<Camera> cameras = new ArrayList<>(rows.size());
+        rows.forEach(r -> cameras.add(camera(r)));
+        return cameras;
     }
 
     static Camera camera(Row r) {

@@ -68,7 +68,7 @@ public class CameraService {
     public Uni<Page<Camera>> list(Caller caller, Optional<UUID> site, Optional<UUID> zone, Optional<CameraState> state,
                                   boolean missingReservedInterfaces, PageParams paging) {
         Optional<String> scope = TenantAccess.readScope(caller);
-        CameraRepository.Filter filter = new CameraRepository.Filter(scope, site, zone, state,
+        CameraReadRepository.Filter filter = new CameraReadRepository.Filter(scope, site, zone, state,
                 missingReservedInterfaces);
         return reads.page(filter, paging.page(), paging.size())
                 .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
@@ -77,12 +77,11 @@ public class CameraService {
 
     /** A camera in the caller's scope; 404 when there is none (another district's camera included). */
     public Uni<Camera> get(Caller caller, String gbId) {
-        return reads.findVisible(gbId, TenantAccess.readScope(caller))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
+        return visible(caller, gbId);
     }
 
     public Uni<List<CameraEvent>> history(Caller caller, String gbId) {
-        return Panache.withSession(() -> visible(caller, gbId).flatMap(c -> events.history(c.gbId)));
+        return visible(caller, gbId).flatMap(c -> Panache.withSession(() -> events.history(c.gbId)));
     }
 
     public Uni<Created> create(Caller caller, String bearerToken, CameraInput input) {
@@ -242,7 +241,7 @@ public class CameraService {
     }
 
     private Uni<Camera> visible(Caller caller, String gbId) {
-        return cameras.findVisible(gbId, TenantAccess.readScope(caller))
+        return reads.findVisible(gbId, TenantAccess.readScope(caller))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
     }
 

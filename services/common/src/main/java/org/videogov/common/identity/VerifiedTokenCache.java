@@ -11,6 +11,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -59,9 +60,35 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     long maxSize;
 
     private volatile IdentityProvider<TokenAuthenticationRequest> delegate;
-    private volatile Cache<String, Verified> verified;
+    private Cache<String, Verified> verified;
     private Counter verifications;
     private Counter hits;
+
+    @PostConstruct
+    void init() {
+        verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new Expiry<String, Verified>() {
+            @Override
+            public long expireAfterCreate(String key, Verified value, long currentTime) {
+                return Duration.ofMillis(Math.max(0, value.expiresAtMillis() - System.currentTimeMillis())).toNanos();
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+                return expireAfterCreate(key, value, currentTime);
+            }
+
+            @Override
+            public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
+        verifications = Counter.builder("videogov_token_verifications")
+                .description("Bearer tokens verified by the OIDC provider (not found in the verified-token cache)")
+                .register(registry);
+        hits = Counter.builder("videogov_token_cache_hits")
+                .description("Requests whose bearer token was found verified in the cache")
+                .register(registry);
+    }
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -75,25 +102,20 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        init();
         String token = request.getToken().getToken();
-        if (enabled && token != null) {
-            Verified known = verified.getIfPresent(token);
-            if (known != null && System.currentTimeMillis() < known.expiresAtMillis()) {
-                hits.increment();
-                return Uni.createFrom().item(withRequest(known.identity(), request));
-            }
+        SecurityIdentity known = remembered(token, request.getAttribute(ROUTING_CONTEXT));
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         verifications.increment();
-        return delegate.authenticate(request, context).invoke(identity -> remember(token, identity));
+        return delegate().authenticate(request, context).invoke(identity -> remember(token, identity));
     }
 
     /**
      * The identity of a token verified earlier and not yet expired, carrying this request's routing
      * context, or null (counted as a cache hit when found).
      */
-    SecurityIdentity remembered(String token, io.vertx.ext.web.RoutingContext routingContext) {
-        init();
+    SecurityIdentity remembered(String token, Object routingContext) {
         if (!enabled || token == null) {
             return null;
         }
@@ -118,49 +140,19 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         }
     }
 
-    private static SecurityIdentity withRequest(SecurityIdentity identity, TokenAuthenticationRequest request) {
-        Object routingContext = request.getAttribute(ROUTING_CONTEXT);
-        return QuarkusSecurityIdentity.builder(identity).addAttribute(ROUTING_CONTEXT, routingContext).build();
-    }
-
+    /** The bearer-token provider this one stands in front of: the next one by priority (Quarkus OIDC). */
     @SuppressWarnings("unchecked")
-    private void init() {
-        if (delegate != null) {
-            return;
-        }
-        synchronized (this) {
-            if (delegate != null) {
-                return;
-            }
-            verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new Expiry<String, Verified>() {
-                @Override
-                public long expireAfterCreate(String key, Verified value, long currentTime) {
-                    return Duration.ofMillis(Math.max(0, value.expiresAtMillis() - System.currentTimeMillis()))
-                            .toNanos();
-                }
-
-                @Override
-                public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
-                    return expireAfterCreate(key, value, currentTime);
-                }
-
-                @Override
-                public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
-                    return currentDuration;
-                }
-            }).build();
-            verifications = Counter.builder("videogov_token_verifications")
-                    .description("Bearer tokens verified by the OIDC provider (not found in the verified-token cache)")
-                    .register(registry);
-            hits = Counter.builder("videogov_token_cache_hits")
-                    .description("Requests whose bearer token was found verified in the cache")
-                    .register(registry);
-            delegate = providers.stream()
+    private IdentityProvider<TokenAuthenticationRequest> delegate() {
+        IdentityProvider<TokenAuthenticationRequest> next = delegate;
+        if (next == null) {
+            next = providers.stream()
                     .filter(p -> p.getRequestType() == TokenAuthenticationRequest.class)
                     .filter(p -> !(p instanceof VerifiedTokenCache))
                     .max(Comparator.comparingInt(IdentityProvider::priority))
                     .map(p -> (IdentityProvider<TokenAuthenticationRequest>) p)
                     .orElseThrow(() -> new IllegalStateException("no bearer-token identity provider to delegate to"));
+            delegate = next;
         }
+        return next;
     }
 }
