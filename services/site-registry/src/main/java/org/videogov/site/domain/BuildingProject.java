@@ -6,15 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.videogov.common.persistence.AuditedEntity;
 
 /** A new construction, reconstruction or expansion project at a site (Article 10). */
 @Entity
 @Table(name = "building_project")
-public class BuildingProject {
+public class BuildingProject extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -49,18 +48,6 @@ public class BuildingProject {
 
     @Column(name = "video_in_use_on")
     public LocalDate videoInUseOn;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 
     public PhaseDates main() {
         return new PhaseDates(mainDesignedOn, mainBuiltOn, mainInUseOn);

@@ -6,15 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.videogov.common.persistence.AuditedEntity;
 
 /** A construction plan of a district or of the city (Article 6): the sites to equip. */
 @Entity
 @Table(name = "construction_plan")
-public class ConstructionPlan {
+public class ConstructionPlan extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -55,16 +55,4 @@ public class ConstructionPlan {
 
     @Column(name = "decision_note")
     public String decisionNote;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 }

@@ -6,15 +6,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.videogov.common.persistence.AuditedEntity;
 
 /** A place or area of public security interest in one district. */
 @Entity
 @Table(name = "site")
-public class Site {
+public class Site extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -83,18 +82,6 @@ public class Site {
     /** SHA-256 of the request that first used {@link #idempotencyKey}. */
     @Column(name = "idempotency_fingerprint")
     public String idempotencyFingerprint;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 
     /** The Article 8 ¶3 authorisation, if recorded. */
     public Authorisation authorisation() {

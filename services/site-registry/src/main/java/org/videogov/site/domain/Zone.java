@@ -6,14 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.videogov.common.persistence.AuditedEntity;
 
 /** A part of a site where a camera could be placed, with its Article 9 privacy class. */
 @Entity
 @Table(name = "zone")
-public class Zone {
+public class Zone extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -38,13 +37,4 @@ public class Zone {
     public String geometry;
 
     public String description;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 }
