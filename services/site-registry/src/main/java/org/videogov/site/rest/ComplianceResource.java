@@ -70,6 +70,7 @@ public class ComplianceResource {
                                 String format) {
         boolean csv = format == null ? prefersCsv() : format.equals("csv");
         return service.report(caller.get(), Optional.ofNullable(district), token.getRawToken())
+                .map(ComplianceReport::of)
                 .map(report -> csv
                         ? Response.ok(ComplianceCsv.of(report), ComplianceCsv.MEDIA_TYPE + "; charset=UTF-8")
                                 .header("Content-Disposition", "attachment; filename=\"compliance-"

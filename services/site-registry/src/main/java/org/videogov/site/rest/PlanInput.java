@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videogov.common.input.FreeText;
+import org.videogov.site.service.PlanCommands;
 
 /** A construction plan draft as a client creates or replaces it (Article 6). */
 @Schema(name = "PlanInput")
@@ -23,4 +24,9 @@ public record PlanInput(
         @Schema(description = "On create: the approved plan this one replaces once approved")
         UUID supersedes,
         @Schema(description = "On replace: the version you read; a stale one is refused with 409") Long version) {
+
+    /** The command the service takes for this input. */
+    public PlanCommands.PlanFields toCommand() {
+        return new PlanCommands.PlanFields(districtCode, title, description, siteIds, supersedes, version);
+    }
 }

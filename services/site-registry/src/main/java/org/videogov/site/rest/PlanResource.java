@@ -95,7 +95,7 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The superseded plan is not an approved plan of the district "
             + "(Article 6)", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid PlanInput input) {
-        return service.create(caller.get(), input).map(this::view)
+        return service.create(caller.get(), input.toCommand()).map(this::view)
                 .map(view -> Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build())
                         .entity(view).build());
     }
@@ -115,7 +115,7 @@ public class PlanResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<PlanView> replace(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid PlanInput input) {
-        return service.replace(caller.get(), id, input).map(this::view);
+        return service.replace(caller.get(), id, input.toCommand()).map(this::view);
     }
 
     @POST
@@ -136,7 +136,7 @@ public class PlanResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<PlanView> approve(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid PlanDecisionInput decision) {
-        return service.approve(caller.get(), id, decision).map(this::view);
+        return service.approve(caller.get(), id, decision.toCommand()).map(this::view);
     }
 
     @POST
@@ -146,7 +146,7 @@ public class PlanResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<PlanView> reject(@PathParam("id") UUID id,
                                 @NotNull(message = "a JSON body is required") @Valid PlanDecisionInput decision) {
-        return service.reject(caller.get(), id, decision).map(this::view);
+        return service.reject(caller.get(), id, decision.toCommand()).map(this::view);
     }
 
     private PlanView view(PlanService.PlanWithSites p) {

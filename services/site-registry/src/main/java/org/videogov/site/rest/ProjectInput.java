@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videogov.site.domain.PhaseDates;
 import org.videogov.site.domain.ProjectKind;
+import org.videogov.site.service.ProjectCommands;
 
 /** A building project as a client records it (Article 10). */
 @Schema(name = "ProjectInput")
@@ -29,11 +30,9 @@ public record ProjectInput(
         }
     }
 
-    public PhaseDates mainPhases() {
-        return main == null ? PhaseDates.NONE : main.phases();
-    }
-
-    public PhaseDates videoPhases() {
-        return video == null ? PhaseDates.NONE : video.phases();
+    /** The command the service takes for this input; omitted dates: none yet. */
+    public ProjectCommands.ProjectFields toCommand() {
+        return new ProjectCommands.ProjectFields(siteId, name, kind, main == null ? PhaseDates.NONE : main.phases(),
+                video == null ? PhaseDates.NONE : video.phases(), version);
     }
 }

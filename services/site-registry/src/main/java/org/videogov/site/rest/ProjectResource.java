@@ -91,7 +91,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
-        return service.create(caller.get(), input).map(ProjectView::of)
+        return service.create(caller.get(), input.toCommand()).map(ProjectView::of)
                 .map(view -> Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build())
                         .entity(view).build());
     }
@@ -109,7 +109,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "Version conflict", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<ProjectView> replace(@PathParam("id") UUID id,
                                     @NotNull(message = "a JSON body is required") @Valid ProjectInput input) {
-        return service.replace(caller.get(), id, input).map(ProjectView::of);
+        return service.replace(caller.get(), id, input.toCommand()).map(ProjectView::of);
     }
 
     @DELETE

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.GovernmentOrganisedPlace;
 import org.videogov.site.domain.SiteCategory;
+import org.videogov.site.service.SiteCommands;
 
 /** A site as a client creates or replaces it. */
 @Schema(name = "SiteInput")
@@ -51,6 +53,15 @@ public record SiteInput(
         @Size(max = 300) String designatedBy,
         @Schema(description = "On replace: the version you read; a stale one is refused with 409")
         Long version) {
+
+    /** The command the service takes for this input. */
+    public SiteCommands.SiteFields toCommand() {
+        return new SiteCommands.SiteFields(districtCode, name, category, address, geometry, securityLevel,
+                responsibleUnit, responsibleUnitCreditCode, contactPerson, contactPhone, builder, governmentPlace,
+                authorisation == null ? null : new Authorisation(authorisation.reference(), authorisation.authority(),
+                        authorisation.grantedOn(), authorisation.validUntil()),
+                designatedBy, version);
+    }
 
     /** The authorisation another unit or person holds to build in a public place (Article 8 ¶3). */
     @Schema(name = "AuthorisationInput")

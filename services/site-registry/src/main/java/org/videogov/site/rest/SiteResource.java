@@ -41,6 +41,7 @@ import org.videogov.common.problem.Problems;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.SiteCategory;
 import org.videogov.site.service.CityCalendar;
+import org.videogov.site.service.SiteCommands;
 import org.videogov.site.service.SiteService;
 
 /** Sites and their zones, within the caller's district (city IT: every district). */
@@ -124,7 +125,10 @@ public class SiteResource {
                                 @HeaderParam("Idempotency-Key") @Parameter(description = "1 to 100 printable ASCII "
                                         + "characters") @Pattern(regexp = "[\\x20-\\x7E]{1,100}", message = "must be 1 to "
                                         + "100 printable ASCII characters") String idempotencyKey) {
-        return service.create(caller.get(), input, idempotencyKey).map(created -> {
+        // The input's text identifies the request: a replay of the key with another body is refused.
+        Optional<SiteCommands.Idempotency> idempotency = Optional.ofNullable(idempotencyKey)
+                .map(key -> new SiteCommands.Idempotency(key, input.toString()));
+        return service.create(caller.get(), input.toCommand(), idempotency).map(created -> {
             SiteView view = SiteView.of(created.site().site(), created.site().zones(), calendar.today());
             if (!created.created()) {
                 return Response.ok(view).build();
@@ -169,7 +173,7 @@ public class SiteResource {
     @APIResponse(responseCode = "409", description = "Version conflict", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<SiteView> replace(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid SiteInput input) {
-        return service.replace(caller.get(), id, input).map(s -> SiteView.of(s.site(), s.zones(), calendar.today()));
+        return service.replace(caller.get(), id, input.toCommand()).map(s -> SiteView.of(s.site(), s.zones(), calendar.today()));
     }
 
     @DELETE
@@ -198,7 +202,7 @@ public class SiteResource {
     @APIResponse(responseCode = "409", description = "Zone name taken", content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> addZone(@PathParam("id") UUID id,
                                  @NotNull(message = "a JSON body is required") @Valid ZoneInput input) {
-        return service.addZone(caller.get(), id, input)
+        return service.addZone(caller.get(), id, input.toCommand())
                 .map(z -> ZoneView.of(z.site(), z.zone()))
                 .map(view -> Response.created(uriInfo.getAbsolutePathBuilder().path(view.id().toString()).build())
                         .entity(view).build());
@@ -218,7 +222,7 @@ public class SiteResource {
     @Operation(summary = "Replace a zone's fields")
     public Uni<ZoneView> replaceZone(@PathParam("id") UUID id, @PathParam("zoneId") UUID zoneId,
                                      @NotNull(message = "a JSON body is required") @Valid ZoneInput input) {
-        return service.replaceZone(caller.get(), id, zoneId, input).map(z -> ZoneView.of(z.site(), z.zone()));
+        return service.replaceZone(caller.get(), id, zoneId, input.toCommand()).map(z -> ZoneView.of(z.site(), z.zone()));
     }
 
     @DELETE

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videogov.common.input.FreeText;
 import org.videogov.site.domain.PrivacyClass;
+import org.videogov.site.service.SiteCommands;
 
 /** A zone of a site as a client creates or replaces it. */
 @Schema(name = "ZoneInput")
@@ -20,4 +21,10 @@ public record ZoneInput(
         @Schema(description = "Free text; may hold tab, CR and LF", maxLength = 1000)
         @FreeText @Size(max = 1000) String description,
         @Schema(description = "On replace: the version you read; a stale one is refused with 409") Long version) {
+
+    /** The command the service takes for this input; privacyRisk omitted: none. */
+    public SiteCommands.ZoneFields toCommand() {
+        return new SiteCommands.ZoneFields(name, privacyClass, Boolean.TRUE.equals(privacyRisk), geometry, description,
+                version);
+    }
 }

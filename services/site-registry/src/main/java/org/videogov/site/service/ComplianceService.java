@@ -25,18 +25,13 @@ import org.videogov.common.problem.ProblemException;
 import org.videogov.site.client.CameraCountClient;
 import org.videogov.site.client.CameraInventoryRefused;
 import org.videogov.site.config.SiteRegistryConfig;
-import org.videogov.site.domain.PlanApproval;
 import org.videogov.site.domain.Site;
 import org.videogov.site.domain.SimultaneousConstruction;
-import org.videogov.site.domain.WhoMustBuild;
 import org.videogov.site.domain.Zone;
-import org.videogov.site.rest.ComplianceReport;
-import org.videogov.site.rest.ComplianceReport.Coverage;
-import org.videogov.site.rest.ComplianceReport.Peer;
-import org.videogov.site.rest.ComplianceReport.ProjectItem;
-import org.videogov.site.rest.ComplianceReport.Section;
-import org.videogov.site.rest.ComplianceReport.SiteItem;
-import org.videogov.site.rest.ComplianceReport.ZoneItem;
+import org.videogov.site.service.Compliance.CamerasInZone;
+import org.videogov.site.service.Compliance.LaggingProject;
+import org.videogov.site.service.Compliance.PeerFinding;
+import org.videogov.site.service.Compliance.PlanCoverage;
 
 /**
  * The compliance report of a district or of the city: the registry's own findings (Articles 6, 8, 10)
@@ -46,14 +41,6 @@ import org.videogov.site.rest.ComplianceReport.ZoneItem;
 public class ComplianceService {
 
     private static final Logger LOG = Logger.getLogger(ComplianceService.class);
-    static final String RULE_7 = "A place Article 7 lists must have a video image information system: each "
-            + "mandatory site needs at least one ACTIVE camera";
-    static final String RULE_9 = "Article 9 prohibits video image collection equipment in places involving personal "
-            + "privacy: cameras in prohibited zones must number zero";
-    static final String RULE_10 = "Article 10: the video system is designed, built and put into use at the same "
-            + "time as the main project";
-    static final String RULE_8 = "Article 8 ¶3: another unit or person builds in a public place only with an "
-            + "authorisation in force";
 
     @Inject
     ComplianceQueries queries;
@@ -74,7 +61,7 @@ public class ComplianceService {
      * The report for the requested district; district staff get their own (another district is not
      * found), city IT and auditors any district or, without one, the city.
      */
-    public Uni<ComplianceReport> report(Caller caller, Optional<String> requested, String bearerToken) {
+    public Uni<Compliance> report(Caller caller, Optional<String> requested, String bearerToken) {
         Optional<String> district = scope(caller, requested);
         District subject = district.flatMap(districts::find).orElse(districts.city());
         return queries.snapshot(district, calendar.today()).flatMap(snapshot -> {
@@ -82,60 +69,39 @@ public class ComplianceService {
             Map<java.util.UUID, Site> sitesById = new HashMap<>();
             snapshot.sites().forEach(s -> sitesById.put(s.id, s));
 
-            Uni<Section<SiteItem>> withoutCamera = counts(mandatory.stream().map(s -> s.id.toString()).toList(),
+            Uni<PeerFinding<Site>> withoutCamera = counts(mandatory.stream().map(s -> s.id.toString()).toList(),
                     (token, ids) -> cameras.countActiveBySite(token, district, ids), bearerToken)
-                    .map(counts -> {
-                        List<SiteItem> items = mandatory.stream()
-                                .filter(s -> counts.getOrDefault(s.id.toString(), 0L) == 0)
-                                .map(s -> item(s, "no ACTIVE camera")).toList();
-                        return Section.of("7", RULE_7, items.size(), items);
-                    })
-                    .onFailure().recoverWithItem(f -> Section.unavailable("7", RULE_7, unavailable(f)));
+                    .map(counts -> PeerFinding.of(mandatory.stream()
+                            .filter(s -> counts.getOrDefault(s.id.toString(), 0L) == 0).toList()))
+                    .onFailure().recoverWithItem(f -> PeerFinding.unavailable(unavailable(f)));
 
             List<Zone> prohibited = snapshot.prohibitedZones();
-            Uni<Section<ZoneItem>> inProhibitedZones = counts(prohibited.stream().map(z -> z.id.toString()).toList(),
-                    (token, ids) -> cameras.countByZone(token, district, ids), bearerToken)
+            Uni<PeerFinding<CamerasInZone>> inProhibitedZones = counts(prohibited.stream().map(z -> z.id.toString())
+                            .toList(), (token, ids) -> cameras.countByZone(token, district, ids), bearerToken)
                     .map(counts -> {
-                        List<ZoneItem> items = new ArrayList<>();
-                        long total = 0;
+                        List<CamerasInZone> items = new ArrayList<>();
                         for (Zone z : prohibited) {
                             long n = counts.getOrDefault(z.id.toString(), 0L);
                             if (n > 0) {
-                                Site site = sitesById.get(z.siteId);
-                                items.add(new ZoneItem(z.siteId, z.districtCode, site == null ? null : site.name, z.id,
-                                        z.name, z.privacyClass.article(), n));
-                                total += n;
+                                items.add(new CamerasInZone(sitesById.get(z.siteId), z, n));
                             }
                         }
-                        return Section.of("9", RULE_9, total, items);
+                        return PeerFinding.of(items);
                     })
-                    .onFailure().recoverWithItem(f -> Section.unavailable("9", RULE_9, unavailable(f)));
+                    .onFailure().recoverWithItem(f -> PeerFinding.unavailable(unavailable(f)));
 
-            List<ProjectItem> projects = snapshot.nonCompliantProjects().stream()
-                    .map(p -> new ProjectItem(p.id, p.siteId, p.districtCode, p.name,
-                            SimultaneousConstruction.laggingPhases(p.main(), p.video())))
-                    .toList();
-            List<SiteItem> unauthorised = snapshot.unauthorised().stream()
-                    .map(s -> item(s, s.authorisationReference == null ? "no authorisation recorded"
-                            : "authorisation " + s.authorisationReference + " valid until " + s.authorisationValidUntil))
+            List<LaggingProject> projects = snapshot.nonCompliantProjects().stream()
+                    .map(p -> new LaggingProject(p, SimultaneousConstruction.laggingPhases(p.main(), p.video())))
                     .toList();
             long withoutBuilder = snapshot.sites().stream().filter(s -> s.builder == null).count();
-            List<SiteItem> notPlanned = mandatory.stream().filter(s -> !snapshot.inApprovedPlans().contains(s.id))
-                    .map(s -> item(s, "in no approved plan")).toList();
-            long planned = mandatory.size() - notPlanned.size();
-            Coverage coverage = new Coverage(PlanApproval.ARTICLE, mandatory.size(), planned,
-                    mandatory.isEmpty() ? null : (double) planned / mandatory.size(), notPlanned);
+            List<Site> notPlanned = mandatory.stream().filter(s -> !snapshot.inApprovedPlans().contains(s.id))
+                    .toList();
+            PlanCoverage coverage = new PlanCoverage(mandatory.size(), notPlanned);
 
             // One call after the other: a failing peer is asked as little as possible.
-            return withoutCamera.flatMap(a -> inProhibitedZones.map(b -> {
-                boolean available = a.available() && b.available();
-                Peer peer = new Peer(available, available ? null : Optional.ofNullable(a.detail()).orElse(b.detail()));
-                return new ComplianceReport(new ComplianceReport.Scope(subject.code(), subject.name(), subject.city()),
-                        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), available, peer, a, b,
-                        Section.of(SimultaneousConstruction.ARTICLE, RULE_10, projects.size(), projects),
-                        Section.of(WhoMustBuild.ARTICLE, RULE_8, unauthorised.size(), unauthorised), withoutBuilder,
-                        coverage);
-            }));
+            return withoutCamera.flatMap(a -> inProhibitedZones.map(b -> new Compliance(subject,
+                    OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), a, b, projects,
+                    snapshot.unauthorised(), withoutBuilder, coverage)));
         });
     }
 
@@ -170,10 +136,6 @@ public class ComplianceService {
                 .onItem().transformToUniAndConcatenate(batch -> call.apply(token, batch))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
                 .map(m -> (Map<String, Long>) m);
-    }
-
-    private static SiteItem item(Site s, String detail) {
-        return new SiteItem(s.id, s.districtCode, s.name, s.category.name(), s.category.article(), detail);
     }
 
     private static String unavailable(Throwable failure) {

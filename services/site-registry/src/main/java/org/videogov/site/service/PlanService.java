@@ -30,8 +30,8 @@ import org.videogov.site.domain.Site;
 import org.videogov.site.repository.PlanRepository;
 import org.videogov.site.repository.PlannedSiteRepository;
 import org.videogov.site.repository.SiteRepository;
-import org.videogov.site.rest.PlanDecisionInput;
-import org.videogov.site.rest.PlanInput;
+import org.videogov.site.service.PlanCommands.PlanDecision;
+import org.videogov.site.service.PlanCommands.PlanFields;
 
 /**
  * Construction plans (Article 6): district staff prepare and submit their district's plans, city IT
@@ -78,7 +78,7 @@ public class PlanService {
     }
 
     @WithTransaction
-    public Uni<PlanWithSites> create(Caller caller, PlanInput input) {
+    public Uni<PlanWithSites> create(Caller caller, PlanFields input) {
         String district = TenantAccess.writeDistrict(caller, input.districtCode());
         if (!districts.isKnown(district)) {
             throw ProblemException.badRequest("districtCode", district + " is neither " + districts.city().name()
@@ -95,15 +95,14 @@ public class PlanService {
             plan.districtCode = district;
             plan.state = PlanState.DRAFT;
             plan.supersedes = input.supersedes();
-            plan.createdBy = caller.userName();
-            plan.createdAt = now();
+            plan.created(caller.userName(), now());
             apply(plan, input);
             return plans.persist(plan).flatMap(p -> replaceSites(p, siteIds));
         });
     }
 
     @WithTransaction
-    public Uni<PlanWithSites> replace(Caller caller, UUID id, PlanInput input) {
+    public Uni<PlanWithSites> replace(Caller caller, UUID id, PlanFields input) {
         return writable(caller, id).flatMap(plan -> {
             if (input.districtCode() != null && !input.districtCode().equals(plan.districtCode)) {
                 throw ProblemException.badRequest("districtCode", "a plan cannot move to another district");
@@ -115,6 +114,7 @@ public class PlanService {
             checkVersion(input.version(), plan.version);
             return checkSites(plan.districtCode, input.siteIds()).flatMap(siteIds -> {
                 apply(plan, input);
+                plan.touched(now());
                 return plannedSites.deleteByPlan(plan.id).flatMap(n -> plans.flush())
                         .flatMap(v -> replaceSites(plan, siteIds));
             });
@@ -128,14 +128,14 @@ public class PlanService {
             p.plan().state = PlanState.SUBMITTED;
             p.plan().submittedAt = now();
             p.plan().submittedBy = caller.userName();
-            p.plan().updatedAt = p.plan().submittedAt;
+            p.plan().touched(p.plan().submittedAt);
             return plans.flush().replaceWith(p);
         });
     }
 
     /** Records the government's approval; a plan it supersedes becomes SUPERSEDED (Article 6). */
     @WithTransaction
-    public Uni<PlanWithSites> approve(Caller caller, UUID id, PlanDecisionInput decision) {
+    public Uni<PlanWithSites> approve(Caller caller, UUID id, PlanDecision decision) {
         return decide(caller, id, decision).flatMap(plan -> {
             plan.state = PlanState.APPROVED;
             if (plan.supersedes == null) {
@@ -145,14 +145,14 @@ public class PlanService {
                 PlanApproval.requireSupersedable(old, plan.districtCode);
                 old.state = PlanState.SUPERSEDED;
                 old.supersededBy = plan.id;
-                old.updatedAt = plan.updatedAt;
+                old.touched(plan.updatedAt);
                 return plans.flush().replaceWith(plan);
             });
         }).flatMap(this::withSites);
     }
 
     @WithTransaction
-    public Uni<PlanWithSites> reject(Caller caller, UUID id, PlanDecisionInput decision) {
+    public Uni<PlanWithSites> reject(Caller caller, UUID id, PlanDecision decision) {
         return decide(caller, id, decision).flatMap(plan -> {
             plan.state = PlanState.REJECTED;
             return plans.flush().replaceWith(plan);
@@ -173,7 +173,7 @@ public class PlanService {
         });
     }
 
-    private Uni<ConstructionPlan> decide(Caller caller, UUID id, PlanDecisionInput decision) {
+    private Uni<ConstructionPlan> decide(Caller caller, UUID id, PlanDecision decision) {
         if (!caller.isCityAdmin()) {
             // Article 6: the local government approves plans; city IT records its decision.
             throw ProblemException.forbidden(PlanApproval.ARTICLE, "Article 6: only city IT (city-admin) records the government's "
@@ -188,7 +188,7 @@ public class PlanService {
             plan.decidedOn = decision.decidedOn();
             plan.decidedBy = caller.userName();
             plan.decisionNote = decision.note() == null || decision.note().isBlank() ? null : decision.note().strip();
-            plan.updatedAt = now();
+            plan.touched(now());
             return plan;
         });
     }
@@ -253,11 +253,11 @@ public class PlanService {
         });
     }
 
-    private static void apply(ConstructionPlan plan, PlanInput input) {
+    /** Sets the plan's fields; the caller stamps it as created or touched. */
+    private static void apply(ConstructionPlan plan, PlanFields input) {
         plan.title = input.title().strip();
         plan.description = input.description() == null || input.description().isBlank() ? null
                 : input.description().strip();
-        plan.updatedAt = now();
     }
 
     private static void checkVersion(Long expected, long actual) {

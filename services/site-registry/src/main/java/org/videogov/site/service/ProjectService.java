@@ -20,7 +20,7 @@ import org.videogov.site.domain.BuildingProject;
 import org.videogov.site.domain.Site;
 import org.videogov.site.repository.ProjectRepository;
 import org.videogov.site.repository.SiteRepository;
-import org.videogov.site.rest.ProjectInput;
+import org.videogov.site.service.ProjectCommands.ProjectFields;
 
 /**
  * Building projects at sites (Article 10). A project is recorded as it is, compliant or not; the
@@ -54,22 +54,21 @@ public class ProjectService {
     }
 
     @WithTransaction
-    public Uni<BuildingProject> create(Caller caller, ProjectInput input) {
+    public Uni<BuildingProject> create(Caller caller, ProjectFields input) {
         validate(input);
         return siteForProject(caller, input.siteId()).flatMap(site -> {
             BuildingProject project = new BuildingProject();
             project.id = UUID.randomUUID();
             project.districtCode = site.districtCode;
             project.siteId = site.id;
-            project.createdBy = caller.userName();
-            project.createdAt = now();
+            project.created(caller.userName(), now());
             apply(project, input);
             return projects.persist(project);
         });
     }
 
     @WithTransaction
-    public Uni<BuildingProject> replace(Caller caller, UUID id, ProjectInput input) {
+    public Uni<BuildingProject> replace(Caller caller, UUID id, ProjectFields input) {
         validate(input);
         return writable(caller, id).map(project -> {
             if (!project.siteId.equals(input.siteId())) {
@@ -80,6 +79,7 @@ public class ProjectService {
                         + ", now " + project.version + "); read it again and reapply your change");
             }
             apply(project, input);
+            project.touched(now());
             return project;
         }).flatMap(p -> projects.flush().replaceWith(p));
     }
@@ -90,9 +90,9 @@ public class ProjectService {
         return writable(caller, id).flatMap(projects::delete);
     }
 
-    private static void validate(ProjectInput input) {
-        input.mainPhases().requireOrdered("main");
-        input.videoPhases().requireOrdered("video");
+    private static void validate(ProjectFields input) {
+        input.main().requireOrdered("main");
+        input.video().requireOrdered("video");
     }
 
     /** The site the caller may record a project at; another district's site is not found. */
@@ -127,11 +127,11 @@ public class ProjectService {
         });
     }
 
-    private static void apply(BuildingProject project, ProjectInput input) {
+    /** Sets the project's fields; the caller stamps it as created or touched. */
+    private static void apply(BuildingProject project, ProjectFields input) {
         project.name = input.name().strip();
         project.kind = input.kind();
-        project.main(input.mainPhases());
-        project.video(input.videoPhases());
-        project.updatedAt = now();
+        project.main(input.main());
+        project.video(input.video());
     }
 }

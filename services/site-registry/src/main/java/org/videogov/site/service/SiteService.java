@@ -41,8 +41,9 @@ import org.videogov.site.domain.WhoMustBuild;
 import org.videogov.site.domain.Zone;
 import org.videogov.site.repository.SiteRepository;
 import org.videogov.site.repository.ZoneRepository;
-import org.videogov.site.rest.SiteInput;
-import org.videogov.site.rest.ZoneInput;
+import org.videogov.site.service.SiteCommands.Idempotency;
+import org.videogov.site.service.SiteCommands.SiteFields;
+import org.videogov.site.service.SiteCommands.ZoneFields;
 
 /** Use cases on sites and zones, always within the caller's tenancy. */
 @ApplicationScoped
@@ -125,12 +126,13 @@ public class SiteService {
      * created ({@code created == false}), also when the two arrive at the same time; the same key
      * with another request is refused (422), never answered with the first result.
      */
-    public Uni<Created> create(Caller caller, SiteInput input, String idempotencyKey) {
+    public Uni<Created> create(Caller caller, SiteFields input, Optional<Idempotency> idempotency) {
         String district = TenantAccess.writeDistrict(caller, input.districtCode());
         requireDistrict(district);
         String geometry = GeoJson.validate("geometry", input.geometry());
         Authorisation authorisation = builder(input);
-        String fingerprint = idempotencyKey == null ? null : fingerprint(district, input);
+        String idempotencyKey = idempotency.map(Idempotency::key).orElse(null);
+        String fingerprint = idempotency.map(i -> fingerprint(district, i.request())).orElse(null);
         Uni<Created> attempt = Panache.withTransaction(() -> (idempotencyKey == null
                 ? Uni.createFrom().<Site>nullItem()
                 : sites.findByIdempotencyKey(district, idempotencyKey)).flatMap(existing -> {
@@ -142,8 +144,7 @@ public class SiteService {
             site.districtCode = district;
             site.idempotencyKey = idempotencyKey;
             site.idempotencyFingerprint = fingerprint;
-            site.createdBy = caller.userName();
-            site.createdAt = now();
+            site.created(caller.userName(), now());
             apply(site, input, geometry, authorisation);
             return sites.persist(site).map(s -> new Created(new SiteWithZones(s, List.of()), true));
         }));
@@ -168,10 +169,10 @@ public class SiteService {
     }
 
     /** SHA-256 of what a create request asks for, to tell a replay from another request. */
-    private static String fingerprint(String district, SiteInput input) {
+    private static String fingerprint(String district, String request) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((district + "\n" + input).getBytes(StandardCharsets.UTF_8));
+                    .digest((district + "\n" + request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -179,7 +180,7 @@ public class SiteService {
     }
 
     @WithTransaction
-    public Uni<SiteWithZones> replace(Caller caller, UUID id, SiteInput input) {
+    public Uni<SiteWithZones> replace(Caller caller, UUID id, SiteFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
         Authorisation authorisation = builder(input);
         return writable(caller, id).flatMap(site -> {
@@ -189,6 +190,7 @@ public class SiteService {
             }
             checkVersion(input.version(), site.version);
             apply(site, input, geometry, authorisation);
+            site.touched(now());
             return sites.flush().replaceWith(site);
         }).flatMap(this::withZones);
     }
@@ -212,26 +214,27 @@ public class SiteService {
     }
 
     @WithTransaction
-    public Uni<ZoneInSite> addZone(Caller caller, UUID siteId, ZoneInput input) {
+    public Uni<ZoneInSite> addZone(Caller caller, UUID siteId, ZoneFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
         return writable(caller, siteId).flatMap(site -> uniqueName(site.id, input.name(), null).flatMap(ok -> {
             Zone zone = new Zone();
             zone.id = UUID.randomUUID();
             zone.siteId = site.id;
             zone.districtCode = site.districtCode;
-            zone.createdAt = now();
+            zone.created(caller.userName(), now());
             apply(zone, input, geometry);
             return zones.persist(zone).map(z -> new ZoneInSite(site, z));
         }));
     }
 
     @WithTransaction
-    public Uni<ZoneInSite> replaceZone(Caller caller, UUID siteId, UUID zoneId, ZoneInput input) {
+    public Uni<ZoneInSite> replaceZone(Caller caller, UUID siteId, UUID zoneId, ZoneFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
         return writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)
                 .flatMap(zone -> uniqueName(zone.siteId, input.name(), zone.id).flatMap(ok -> {
                     checkVersion(input.version(), zone.version);
                     apply(zone, input, geometry);
+                    zone.touched(now());
                     return zones.flush().replaceWith(new ZoneInSite(site, zone));
                 })));
     }
@@ -345,7 +348,7 @@ public class SiteService {
      * Validates who builds (Article 8) and the responsible unit's identity before anything is stored;
      * returns the authorisation to record.
      */
-    private Authorisation builder(SiteInput input) {
+    private Authorisation builder(SiteFields input) {
         if (input.responsibleUnitCreditCode() != null) {
             UnifiedSocialCreditCode.problem(input.responsibleUnitCreditCode()).ifPresent(message -> {
                 throw ProblemException.badRequest("responsibleUnitCreditCode", message);
@@ -353,7 +356,7 @@ public class SiteService {
         }
         Authorisation authorisation = null;
         if (input.authorisation() != null) {
-            SiteInput.AuthorisationInput a = input.authorisation();
+            Authorisation a = input.authorisation();
             if (input.builder() != BuilderKind.OTHER_AUTHORISED) {
                 throw ProblemException.badRequest("authorisation",
                         "is recorded only for builder OTHER_AUTHORISED (Article 8 ¶3)", WhoMustBuild.ARTICLE);
@@ -370,7 +373,8 @@ public class SiteService {
         return authorisation;
     }
 
-    private static void apply(Site site, SiteInput input, String geometry, Authorisation authorisation) {
+    /** Sets the site's fields; the caller stamps it as created or touched. */
+    private static void apply(Site site, SiteFields input, String geometry, Authorisation authorisation) {
         site.builder = input.builder();
         site.governmentPlace = input.governmentPlace();
         site.responsibleUnitCode = input.responsibleUnitCreditCode();
@@ -384,16 +388,15 @@ public class SiteService {
         site.geometry = geometry;
         site.securityLevel = input.securityLevel();
         site.responsibleUnit = input.responsibleUnit().strip();
-        site.updatedAt = now();
     }
 
-    private static void apply(Zone zone, ZoneInput input, String geometry) {
+    /** Sets the zone's fields; the caller stamps it as created or touched. */
+    private static void apply(Zone zone, ZoneFields input, String geometry) {
         zone.name = input.name().strip();
         zone.privacyClass = input.privacyClass();
-        zone.privacyRisk = Boolean.TRUE.equals(input.privacyRisk());
+        zone.privacyRisk = input.privacyRisk();
         zone.geometry = geometry;
         zone.description = input.description();
-        zone.updatedAt = now();
     }
 
     private static String blankToNull(String text) {
