@@ -13,7 +13,10 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 RUNS="${1:-3}"
 IDLE="${2:-10}"
-SERVICES=(site-registry camera-inventory recording-metadata object-storage sharing-authz)
+# shellcheck source-path=SCRIPTDIR source=../infra/local/lib/services.sh
+source infra/local/lib/services.sh
+SERVICES=()
+while read -r name _; do SERVICES+=("$name"); done < <(services_table service)
 OPTIONS="$ROOT/infra/jvm/service.options"
 
 declare -A PORT PID T0
