@@ -33,7 +33,7 @@ trap cleanup EXIT
 if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   state="$ROOT/.videogov/bench"
   infra/local/stack.sh up "$state" --ports random >&2
-  # shellcheck disable=SC1091
+  # shellcheck disable=SC1091  # stack.env is written by stack.sh up at run time
   source "$state/stack.env"
 fi
 # Every service packaged as in production: with its class-data archive (app-cds.jsa).
