@@ -13,7 +13,10 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 RUNS="${1:-3}"
 IDLE="${2:-10}"
-SERVICES=(site-registry camera-inventory recording-metadata object-storage sharing-authz)
+# shellcheck source-path=SCRIPTDIR source=../infra/local/lib/services.sh
+source infra/local/lib/services.sh
+SERVICES=()
+while read -r name _; do SERVICES+=("$name"); done < <(services_table service)
 OPTIONS="$ROOT/infra/jvm/service.options"
 
 declare -A PORT PID T0
@@ -30,7 +33,7 @@ trap cleanup EXIT
 if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   state="$ROOT/.videogov/bench"
   infra/local/stack.sh up "$state" --ports random >&2
-  # shellcheck disable=SC1091
+  # shellcheck disable=SC1091  # stack.env is written by stack.sh up at run time
   source "$state/stack.env"
 fi
 # Every service packaged as in production: with its class-data archive (app-cds.jsa).

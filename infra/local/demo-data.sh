@@ -29,7 +29,7 @@ zone() {
 
 SHINAN=$(token shinan-admin)
 HUANGDAO=$(token huangdao-admin)
-[ -n "$SHINAN" ] && [ -n "$HUANGDAO" ] || { echo "demo data: could not get demo tokens" >&2; exit 1; }
+if [ -z "$SHINAN" ] || [ -z "$HUANGDAO" ]; then echo "demo data: could not get demo tokens" >&2; exit 1; fi
 
 id=$(site "$SHINAN" demo-zhanqiao '{"name":"栈桥 Zhanqiao Pier","category":"TRANSPORT","address":"太平路12号 Taiping Road 12, Shinan","geometry":{"type":"Point","coordinates":[120.3195,36.0605]},"securityLevel":3,"responsibleUnit":"青岛市公安局市南分局"}')
 zone "$SHINAN" "$id" '{"name":"Pier entrance","privacyClass":"NONE"}'

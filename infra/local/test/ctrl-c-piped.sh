@@ -10,6 +10,10 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LAUNCHER="${1:-$HERE/../../../videogov}"
+# shellcheck source-path=SCRIPTDIR source=../lib/services.sh
+source "$HERE/../lib/services.sh"
+SERVICES=()
+while read -r name _; do SERVICES+=("$name"); done < <(services_table service)
 MARKER="videogov-ctrl-c-test-$$"
 SCRATCH="$(mktemp -d)"
 LEADER=""
@@ -26,9 +30,12 @@ trap cleanup EXIT
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
 # --- a scratch repository around the real launcher
-mkdir -p "$SCRATCH/bin" "$SCRATCH/infra/local"
+mkdir -p "$SCRATCH/bin" "$SCRATCH/infra/local/lib"
 cp "$LAUNCHER" "$SCRATCH/videogov"
-for s in site-registry camera-inventory recording-metadata object-storage sharing-authz; do
+# The launcher reads the services and their ports from the table, as in the repository.
+cp "$VIDEOGOV_SERVICES_FILE" "$SCRATCH/infra/services"
+cp "$HERE/../lib/services.sh" "$SCRATCH/infra/local/lib/services.sh"
+for s in "${SERVICES[@]}"; do
   mkdir -p "$SCRATCH/services/$s/target/quarkus-app"
   : >"$SCRATCH/services/$s/target/quarkus-app/quarkus-run.jar"
 done
@@ -75,7 +82,7 @@ for _ in $(seq 1 100); do
 done
 grep -q 'VideoGov is running' "$SCRATCH/start.log" 2>/dev/null || fail "the launcher did not start (log: $(cat "$SCRATCH/start.log" 2>/dev/null))"
 started=$(pgrep -fc -- "$MARKER" || true)
-[ "$started" -eq 6 ] || fail "expected 5 services and Keycloak running, found $started"
+[ "$started" -eq $(( ${#SERVICES[@]} + 1 )) ] || fail "expected ${#SERVICES[@]} services and Keycloak running, found $started"
 
 # --- Ctrl-C: SIGINT to every process of the foreground process group (tee and the launcher)
 kill -INT -- "-$(ps -o pgid= -p "$LEADER" | tr -d ' ')"
@@ -88,4 +95,4 @@ left=$(pgrep -fa -- "$MARKER" || true)
 [ -z "$left" ] || fail "processes left running after Ctrl-C: $left"
 [ -f "$SCRATCH/.videogov/dev/down-called" ] || fail "stack.sh down was not called"
 wait "$LEADER" 2>/dev/null || true
-echo "PASS: Ctrl-C on a piped ./videogov start stopped its 5 services and the stack"
+echo "PASS: Ctrl-C on a piped ./videogov start stopped its ${#SERVICES[@]} services and the stack"
