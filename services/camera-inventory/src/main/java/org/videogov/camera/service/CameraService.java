@@ -98,9 +98,7 @@ public class CameraService {
                         Camera camera = new Camera();
                         camera.apply(spec);
                         camera.state = spec.state();
-                        camera.createdBy = caller.userName();
-                        camera.createdAt = now;
-                        camera.updatedAt = now;
+                        camera.created(caller.userName(), now);
                         return cameras.persist(camera)
                                 .call(c -> events.persist(CameraEvent.of(c, caller.userName(), CameraEventAction.CREATED,
                                         null, "registered", now)));
@@ -152,7 +150,7 @@ public class CameraService {
                         }
                         OffsetDateTime now = now();
                         camera.apply(spec);
-                        camera.updatedAt = now;
+                        camera.touched(now);
                         return events.persist(CameraEvent.of(camera, caller.userName(),
                                         moved ? CameraEventAction.MOVED : CameraEventAction.UPDATED, camera.state,
                                         moved ? "moved to site " + spec.siteId() + " zone " + spec.zoneId() : "updated",
@@ -172,7 +170,7 @@ public class CameraService {
             }
             OffsetDateTime now = now();
             camera.state = to;
-            camera.updatedAt = now;
+            camera.touched(now);
             return events.persist(CameraEvent.of(camera, caller.userName(), CameraEventAction.TRANSITION, from,
                             reason == null || reason.isBlank() ? null : reason.strip(), now))
                     .call(cameras::flush).replaceWith(camera);
