@@ -26,7 +26,6 @@ import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraEventRepository;
 import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
-import org.videogov.camera.rest.CameraInput;
 import org.videogov.common.district.Districts;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.identity.Caller;
@@ -84,9 +83,13 @@ public class CameraService {
         return visible(caller, gbId).flatMap(c -> Panache.withSession(() -> events.history(c.gbId)));
     }
 
-    public Uni<Created> create(Caller caller, String bearerToken, CameraInput input) {
-        String district = writeDistrict(caller, input);
-        CameraSpec spec = spec(input, district);
+    /**
+     * Registers a camera: site-registry is asked first (Article 9), then one transaction stores it
+     * with its first history entry. The same camera again is a replay ({@code created} false).
+     */
+    public Uni<Created> create(Caller caller, String bearerToken, CameraCommand command) {
+        String district = writeDistrict(caller, command);
+        CameraSpec spec = spec(command, district);
         return Panache.withSession(() -> cameras.findById(spec.gbId())).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(replay(caller, existing, spec));
@@ -121,29 +124,30 @@ public class CameraService {
                 + "PUT /api/v1/cameras/" + spec.gbId() + " to change it");
     }
 
-    public Uni<Camera> replace(Caller caller, String bearerToken, String gbId, CameraInput input) {
-        if (input.gbId() != null && !input.gbId().strip().equals(gbId)) {
+    /** Replaces a camera's fields or moves it; a move asks site-registry first (Article 9), as create does. */
+    public Uni<Camera> replace(Caller caller, String bearerToken, String gbId, CameraCommand command) {
+        if (command.gbId() != null && !command.gbId().strip().equals(gbId)) {
             throw ProblemException.badRequest("gbId", "differs from the camera in the path; a GB ID never changes");
         }
         return Panache.withSession(() -> writable(caller, gbId)).flatMap(existing -> {
             requireNotDecommissioned(existing);
-            if (input.districtCode() != null && !input.districtCode().equals(existing.districtCode)) {
+            if (command.districtCode() != null && !command.districtCode().equals(existing.districtCode)) {
                 throw ProblemException.badRequest("districtCode",
                         "a camera cannot move to another district; register it there with that district's GB ID");
             }
-            if (input.state() != null && input.state() != existing.state) {
+            if (command.state() != null && command.state() != existing.state) {
                 throw ProblemException.conflict("The state is " + existing.state + "; change it with POST "
                         + "/api/v1/cameras/" + gbId + "/transitions");
             }
-            CameraSpec spec = spec(input, existing.districtCode).withState(existing.state);
+            CameraSpec spec = spec(command, existing.districtCode).withState(existing.state);
             boolean moved = spec.movesFrom(existing);
             return placement(bearerToken, spec)
                     .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
                     .flatMap(p -> Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
                         requireNotDecommissioned(camera);
-                        if (input.version() != null && input.version() != camera.version) {
+                        if (command.version() != null && command.version() != camera.version) {
                             throw ProblemException.conflict("Camera " + gbId + " changed since you read it (version "
-                                    + input.version() + ", now " + camera.version + "); read it again");
+                                    + command.version() + ", now " + camera.version + "); read it again");
                         }
                         if (camera.spec().equals(spec)) {
                             return Uni.createFrom().item(camera);
@@ -201,11 +205,11 @@ public class CameraService {
                 + "camera's placement (Article 9); nothing was stored. Retry later.");
     }
 
-    private String writeDistrict(Caller caller, CameraInput input) {
-        String requested = input.districtCode();
-        if (caller.isCityAdmin() && (requested == null || requested.isBlank()) && DeviceId.isValid(input.gbId())) {
+    private String writeDistrict(Caller caller, CameraCommand command) {
+        String requested = command.districtCode();
+        if (caller.isCityAdmin() && (requested == null || requested.isBlank()) && DeviceId.isValid(command.gbId())) {
             // City IT may let the GB ID's administrative code name the district.
-            String prefix = DeviceId.parse(input.gbId()).administrativeCode();
+            String prefix = DeviceId.parse(command.gbId()).administrativeCode();
             if (districts.isDistrict(prefix)) {
                 requested = prefix;
             }
@@ -218,9 +222,9 @@ public class CameraService {
         return district;
     }
 
-    private CameraSpec spec(CameraInput input, String district) {
+    private CameraSpec spec(CameraCommand command, String district) {
         List<Violation> violations = new ArrayList<>();
-        CameraSpec spec = input.spec(district, districts.city().code(), violations);
+        CameraSpec spec = command.spec(district, districts.city().code(), violations);
         refuseIfViolated(violations);
         return spec;
     }
