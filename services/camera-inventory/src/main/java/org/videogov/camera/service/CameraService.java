@@ -10,8 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.videogov.camera.client.SiteRegistryClient;
@@ -37,13 +41,19 @@ import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 
 /**
- * Use cases on cameras, always within the caller's tenancy. Every create or move asks
- * site-registry first (Article 9) and stores nothing when it cannot get an answer.
+ * Use cases on cameras, always within the caller's tenancy; REST, gRPC and the CSV import call
+ * these. They take commands and scopes this package owns and answer domain objects. Every create or
+ * move asks site-registry first (Article 9), before any transaction is open, and stores nothing
+ * when it cannot get an answer.
  */
 @ApplicationScoped
 public class CameraService {
 
     private static final Logger LOG = Logger.getLogger(CameraService.class);
+
+    /** The states a camera is in until it is decommissioned: what a zone's count counts. */
+    private static final Set<CameraState> IN_SERVICE = EnumSet.of(CameraState.PLANNED, CameraState.INSTALLED,
+            CameraState.ACTIVE, CameraState.FAULTY);
 
     @Inject
     CameraRepository cameras;
@@ -64,19 +74,47 @@ public class CameraService {
     public record Created(Camera camera, boolean created) {
     }
 
+    /** Cameras in the caller's scope, filtered, one page of them ordered by GB ID, with the total. */
     public Uni<Page<Camera>> list(Caller caller, Optional<UUID> site, Optional<UUID> zone, Optional<CameraState> state,
                                   boolean missingReservedInterfaces, PageParams paging) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        CameraReadRepository.Filter filter = new CameraReadRepository.Filter(scope, site, zone, state,
-                missingReservedInterfaces);
-        return reads.page(filter, paging.page(), paging.size())
-                .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
-                        total)));
+        return page(new CameraReadRepository.Filter(TenantAccess.readScope(caller), site, zone, state,
+                missingReservedInterfaces), paging.page(), paging.size());
+    }
+
+    /** A site's cameras as a district scope sees them (empty scope: city-wide), one page ordered by GB ID. */
+    public Uni<Page<Camera>> listBySite(Optional<String> scope, UUID site, int page, int size) {
+        return page(new CameraReadRepository.Filter(scope, Optional.of(site), Optional.empty(), Optional.empty(),
+                false), page, size);
+    }
+
+    private Uni<Page<Camera>> page(CameraReadRepository.Filter filter, int page, int size) {
+        return reads.page(filter, page, size)
+                .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, page, size, total)));
     }
 
     /** A camera in the caller's scope; 404 when there is none (another district's camera included). */
     public Uni<Camera> get(Caller caller, String gbId) {
         return visible(caller, gbId);
+    }
+
+    /** A camera as a district scope sees it (empty scope: city-wide), or null when it sees none. */
+    public Uni<Camera> find(Optional<String> scope, String gbId) {
+        return reads.findVisible(gbId, scope);
+    }
+
+    /** The cameras with these GB IDs that a district scope sees, ordered by GB ID; the others are left out. */
+    public Uni<List<Camera>> find(Optional<String> scope, Collection<String> gbIds) {
+        return reads.findVisible(gbIds, scope);
+    }
+
+    /** Active cameras per site, within a district scope; a site without any is absent from the map. */
+    public Uni<Map<UUID, Long>> countActiveBySite(Optional<String> scope, Collection<UUID> siteIds) {
+        return Panache.withSession(() -> cameras.countBy("siteId", siteIds, EnumSet.of(CameraState.ACTIVE), scope));
+    }
+
+    /** Cameras per zone that are not decommissioned, within a district scope; a zone without any is absent. */
+    public Uni<Map<UUID, Long>> countInServiceByZone(Optional<String> scope, Collection<UUID> zoneIds) {
+        return Panache.withSession(() -> cameras.countBy("zoneId", zoneIds, IN_SERVICE, scope));
     }
 
     public Uni<List<CameraEvent>> history(Caller caller, String gbId) {
@@ -243,7 +281,7 @@ public class CameraService {
     }
 
     private Uni<Camera> visible(Caller caller, String gbId) {
-        return reads.findVisible(gbId, TenantAccess.readScope(caller))
+        return find(TenantAccess.readScope(caller), gbId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
     }
 
