@@ -4,8 +4,6 @@ import static org.videogov.common.time.Timestamps.now;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -228,13 +226,15 @@ public class CameraService {
         }));
     }
 
-    /** Asks site-registry, answering on the caller's Vert.x context; no answer is a 503. */
+    /**
+     * Asks site-registry (Article 9); no answer is a 503. Call it before opening a session or
+     * transaction: the answer arrives on the caller's Vert.x context (see {@link SiteRegistryClient}),
+     * where the next {@code Panache.withTransaction} opens its own session.
+     */
     public Uni<Placement> placement(String bearerToken, CameraSpec spec) {
-        Context context = Vertx.currentContext();
-        Uni<Placement> call = Uni.createFrom().deferred(() -> siteRegistry.validatePlacement(bearerToken,
-                        spec.districtCode(), spec.siteId(), spec.zoneId()))
+        return Uni.createFrom().deferred(() -> siteRegistry.validatePlacement(bearerToken, spec.districtCode(),
+                        spec.siteId(), spec.zoneId()))
                 .onFailure(f -> !(f instanceof ProblemException)).transform(CameraService::unavailable);
-        return context == null ? call : call.emitOn(command -> context.runOnContext(v -> command.run()));
     }
 
     static ProblemException unavailable(Throwable cause) {
