@@ -31,8 +31,9 @@ import org.videogov.proto.site.v1.ValidatePlacementResponse;
  * <p>The answer arrives on the caller's Vert.x context, so the caller continues with
  * {@code Panache.withTransaction} without switching contexts itself: Quarkus' gRPC client hands a
  * call's responses to the Vert.x context it was started on (its global
- * {@code IOThreadClientInterceptor}), and SmallRye Fault Tolerance runs retries on that context
- * too. Nothing here or in a service moves between contexts by hand.
+ * {@code IOThreadClientInterceptor}), and the Fault Tolerance interceptor around
+ * {@link #validatePlacement} (SmallRye's Vert.x integration) runs retries on that context and
+ * completes there. Nothing here or in a service moves between contexts by hand.
  */
 @ApplicationScoped
 public class SiteRegistryClient {
