@@ -27,6 +27,13 @@ import org.videogov.proto.site.v1.ValidatePlacementResponse;
  * failures and a circuit breaker. It authenticates with the caller's own bearer token, so
  * site-registry applies the same tenancy. Every failure to get an answer becomes a
  * {@link SiteRegistryUnavailableException}: the caller fails closed (503, nothing stored).
+ *
+ * <p>The answer arrives on the caller's Vert.x context, so the caller continues with
+ * {@code Panache.withTransaction} without switching contexts itself: Quarkus' gRPC client hands a
+ * call's responses to the Vert.x context it was started on (its global
+ * {@code IOThreadClientInterceptor}), and the Fault Tolerance interceptor around
+ * {@link #validatePlacement} (SmallRye's Vert.x integration) runs retries on that context and
+ * completes there. Nothing here or in a service moves between contexts by hand.
  */
 @ApplicationScoped
 public class SiteRegistryClient {

@@ -6,15 +6,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.videogov.common.gb28181.DeviceId;
+import org.videogov.common.persistence.AuditedEntity;
 
-/** A camera of one district, identified by its GB/T 28181 ID. Never deleted (see {@link CameraState}). */
+/**
+ * A camera of one district, identified by its GB/T 28181 ID. Never deleted (see {@link CameraState}).
+ * Who registered it, when, when it last changed and its version: {@link AuditedEntity}.
+ */
 @Entity
 @Table(name = "camera")
-public class Camera {
+public class Camera extends AuditedEntity {
 
     @Id
     @Column(name = "gb_id", length = 20)
@@ -87,18 +90,6 @@ public class Camera {
 
     @Column(name = "last_heartbeat")
     public OffsetDateTime lastHeartbeat;
-
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
-    @Version
-    public long version;
 
     /** The fields a client writes, to compare with a new request (idempotent create, import). */
     public CameraSpec spec() {

@@ -4,21 +4,19 @@ import static org.videogov.common.grpc.GrpcArguments.uuid;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.videogov.camera.domain.Camera;
-import org.videogov.camera.domain.CameraState;
-import org.videogov.camera.repository.CameraReadRepository;
-import org.videogov.camera.repository.CameraRepository;
+import org.videogov.camera.service.CameraService;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.common.paging.PageParams;
@@ -38,7 +36,9 @@ import org.videogov.proto.common.v1.PageInfo;
  * camera-inventory's gRPC API for the other services. The district scope comes from the verified
  * token, as on REST (district staff: their district; city IT and auditors: every district; any
  * other role: PERMISSION_DENIED); the request's district field may only narrow it. Another
- * district's camera is NOT_FOUND (or left out of batch answers and counts), as over REST.
+ * district's camera is NOT_FOUND (or left out of batch answers and counts), as over REST. Each
+ * method checks its arguments, asks {@link CameraService} within that scope and maps the answer to
+ * the proto messages; it reads no repository itself.
  */
 @GrpcService
 @Authenticated
@@ -48,10 +48,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
     static final int MAX_PAGE = 200;
 
     @Inject
-    CameraRepository cameras;
-
-    @Inject
-    CameraReadRepository reads;
+    CameraService service;
 
     @Inject
     GrpcCaller caller;
@@ -64,7 +61,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
                         .asRuntimeException();
             }
-            return reads.findVisible(gbId, scope);
+            return service.find(scope, gbId);
         }).map(c -> {
             if (c == null) {
                 throw Status.NOT_FOUND.withDescription("camera " + request.getGbId() + " does not exist or is not "
@@ -83,7 +80,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
             }
             Set<String> ids = new LinkedHashSet<>();
             request.getGbIdsList().forEach(id -> ids.add(id.strip()));
-            return reads.findVisible(ids, scope);
+            return service.find(scope, ids);
         }).map(list -> {
             BatchGetCamerasResponse.Builder response = BatchGetCamerasResponse.newBuilder();
             list.forEach(c -> response.addCameras(proto(c)));
@@ -104,31 +101,28 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 throw Status.INVALID_ARGUMENT.withDescription("page × size is at most " + PageParams.MAX_OFFSET
                         + " rows into the list; narrow the request instead").asRuntimeException();
             }
-            CameraReadRepository.Filter filter = new CameraReadRepository.Filter(scope, Optional.of(site),
-                    Optional.empty(), Optional.empty(), false);
-            return reads.page(filter, page, size).flatMap(items -> reads.count(filter).map(total -> {
+            return service.listBySite(scope, site, page, size).map(cameras -> {
                 ListCamerasBySiteResponse.Builder r = ListCamerasBySiteResponse.newBuilder()
-                        .setPage(PageInfo.newBuilder().setPage(page).setSize(size).setTotal(total));
-                items.forEach(c -> r.addCameras(proto(c)));
+                        .setPage(PageInfo.newBuilder().setPage(page).setSize(size).setTotal(cameras.total()));
+                cameras.items().forEach(c -> r.addCameras(proto(c)));
                 return r.build();
-            }));
+            });
         }).onFailure().transform(GrpcStatus::of);
     }
 
     @Override
     public Uni<CountResponse> countActiveBySite(CountBySiteRequest request) {
-        return count("siteId", request.getDistrict(), request.getSiteIdsList(), "site_ids",
-                EnumSet.of(CameraState.ACTIVE));
+        return count(request.getDistrict(), request.getSiteIdsList(), "site_ids", service::countActiveBySite);
     }
 
     @Override
     public Uni<CountResponse> countByZone(CountByZoneRequest request) {
-        return count("zoneId", request.getDistrict(), request.getZoneIdsList(), "zone_ids",
-                EnumSet.of(CameraState.PLANNED, CameraState.INSTALLED, CameraState.ACTIVE, CameraState.FAULTY));
+        return count(request.getDistrict(), request.getZoneIdsList(), "zone_ids", service::countInServiceByZone);
     }
 
-    private Uni<CountResponse> count(String column, DistrictCode district, List<String> raw, String field,
-                                     Set<CameraState> states) {
+    /** Counts per ID ({@code field} names the IDs in errors); an ID without cameras answers 0. */
+    private Uni<CountResponse> count(DistrictCode district, List<String> raw, String field,
+                                     BiFunction<Optional<String>, List<UUID>, Uni<Map<UUID, Long>>> counter) {
         return caller.readScope(district.getCode()).flatMap(scope -> {
             if (raw.size() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " " + field + " per call")
@@ -136,7 +130,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
             }
             List<UUID> ids = new ArrayList<>();
             raw.forEach(id -> ids.add(uuid(field, id)));
-            return Panache.withSession(() -> cameras.countBy(column, ids, states, scope)).map(counts -> {
+            return counter.apply(scope, ids).map(counts -> {
                 CountResponse.Builder r = CountResponse.newBuilder();
                 for (String id : raw) {
                     r.putCounts(id, counts.getOrDefault(UUID.fromString(id.strip()), 0L));

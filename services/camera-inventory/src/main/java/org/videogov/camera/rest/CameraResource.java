@@ -116,7 +116,7 @@ public class CameraResource {
     @APIResponse(responseCode = "503", description = "site-registry unreachable; nothing stored",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> create(@NotNull(message = "a JSON body is required") @Valid CameraInput input) {
-        return service.create(caller.get(), token.getRawToken(), input).map(created -> {
+        return service.create(caller.get(), token.getRawToken(), input.command()).map(created -> {
             CameraView view = CameraView.of(created.camera());
             if (!created.created()) {
                 return Response.ok(view).build();
@@ -155,7 +155,7 @@ public class CameraResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<CameraView> replace(@PathParam("gbId") @Pattern(regexp = GB_ID, message = GB_ID_MESSAGE) String gbId,
                                    @NotNull(message = "a JSON body is required") @Valid CameraInput input) {
-        return service.replace(caller.get(), token.getRawToken(), gbId, input).map(CameraView::of);
+        return service.replace(caller.get(), token.getRawToken(), gbId, input.command()).map(CameraView::of);
     }
 
     @POST

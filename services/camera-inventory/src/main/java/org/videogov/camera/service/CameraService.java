@@ -4,14 +4,16 @@ import static org.videogov.common.time.Timestamps.now;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.videogov.camera.client.SiteRegistryClient;
@@ -26,7 +28,6 @@ import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraEventRepository;
 import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
-import org.videogov.camera.rest.CameraInput;
 import org.videogov.common.district.Districts;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.identity.Caller;
@@ -38,13 +39,19 @@ import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 
 /**
- * Use cases on cameras, always within the caller's tenancy. Every create or move asks
- * site-registry first (Article 9) and stores nothing when it cannot get an answer.
+ * Use cases on cameras, always within the caller's tenancy; REST, gRPC and the CSV import call
+ * these. They take commands and scopes this package owns and answer domain objects. Every create or
+ * move asks site-registry first (Article 9), before any transaction is open, and stores nothing
+ * when it cannot get an answer.
  */
 @ApplicationScoped
 public class CameraService {
 
     private static final Logger LOG = Logger.getLogger(CameraService.class);
+
+    /** The states a camera is in until it is decommissioned: what a zone's count counts. */
+    private static final Set<CameraState> IN_SERVICE = EnumSet.of(CameraState.PLANNED, CameraState.INSTALLED,
+            CameraState.ACTIVE, CameraState.FAULTY);
 
     @Inject
     CameraRepository cameras;
@@ -65,14 +72,22 @@ public class CameraService {
     public record Created(Camera camera, boolean created) {
     }
 
+    /** Cameras in the caller's scope, filtered, one page of them ordered by GB ID, with the total. */
     public Uni<Page<Camera>> list(Caller caller, Optional<UUID> site, Optional<UUID> zone, Optional<CameraState> state,
                                   boolean missingReservedInterfaces, PageParams paging) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        CameraReadRepository.Filter filter = new CameraReadRepository.Filter(scope, site, zone, state,
-                missingReservedInterfaces);
-        return reads.page(filter, paging.page(), paging.size())
-                .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
-                        total)));
+        return page(new CameraReadRepository.Filter(TenantAccess.readScope(caller), site, zone, state,
+                missingReservedInterfaces), paging.page(), paging.size());
+    }
+
+    /** A site's cameras as a district scope sees them (empty scope: city-wide), one page ordered by GB ID. */
+    public Uni<Page<Camera>> listBySite(Optional<String> scope, UUID site, int page, int size) {
+        return page(new CameraReadRepository.Filter(scope, Optional.of(site), Optional.empty(), Optional.empty(),
+                false), page, size);
+    }
+
+    private Uni<Page<Camera>> page(CameraReadRepository.Filter filter, int page, int size) {
+        return reads.page(filter, page, size)
+                .flatMap(items -> reads.count(filter).map(total -> new Page<>(items, page, size, total)));
     }
 
     /** A camera in the caller's scope; 404 when there is none (another district's camera included). */
@@ -80,13 +95,37 @@ public class CameraService {
         return visible(caller, gbId);
     }
 
+    /** A camera as a district scope sees it (empty scope: city-wide), or null when it sees none. */
+    public Uni<Camera> find(Optional<String> scope, String gbId) {
+        return reads.findVisible(gbId, scope);
+    }
+
+    /** The cameras with these GB IDs that a district scope sees, ordered by GB ID; the others are left out. */
+    public Uni<List<Camera>> find(Optional<String> scope, Collection<String> gbIds) {
+        return reads.findVisible(gbIds, scope);
+    }
+
+    /** Active cameras per site, within a district scope; a site without any is absent from the map. */
+    public Uni<Map<UUID, Long>> countActiveBySite(Optional<String> scope, Collection<UUID> siteIds) {
+        return Panache.withSession(() -> cameras.countBy("siteId", siteIds, EnumSet.of(CameraState.ACTIVE), scope));
+    }
+
+    /** Cameras per zone that are not decommissioned, within a district scope; a zone without any is absent. */
+    public Uni<Map<UUID, Long>> countInServiceByZone(Optional<String> scope, Collection<UUID> zoneIds) {
+        return Panache.withSession(() -> cameras.countBy("zoneId", zoneIds, IN_SERVICE, scope));
+    }
+
     public Uni<List<CameraEvent>> history(Caller caller, String gbId) {
         return visible(caller, gbId).flatMap(c -> Panache.withSession(() -> events.history(c.gbId)));
     }
 
-    public Uni<Created> create(Caller caller, String bearerToken, CameraInput input) {
-        String district = writeDistrict(caller, input);
-        CameraSpec spec = spec(input, district);
+    /**
+     * Registers a camera: site-registry is asked first (Article 9), then one transaction stores it
+     * with its first history entry. The same camera again is a replay ({@code created} false).
+     */
+    public Uni<Created> create(Caller caller, String bearerToken, CameraCommand command) {
+        String district = writeDistrict(caller, command);
+        CameraSpec spec = spec(command, district);
         return Panache.withSession(() -> cameras.findById(spec.gbId())).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(replay(caller, existing, spec));
@@ -98,9 +137,7 @@ public class CameraService {
                         Camera camera = new Camera();
                         camera.apply(spec);
                         camera.state = spec.state();
-                        camera.createdBy = caller.userName();
-                        camera.createdAt = now;
-                        camera.updatedAt = now;
+                        camera.created(caller.userName(), now);
                         return cameras.persist(camera)
                                 .call(c -> events.persist(CameraEvent.of(c, caller.userName(), CameraEventAction.CREATED,
                                         null, "registered", now)));
@@ -123,36 +160,37 @@ public class CameraService {
                 + "PUT /api/v1/cameras/" + spec.gbId() + " to change it");
     }
 
-    public Uni<Camera> replace(Caller caller, String bearerToken, String gbId, CameraInput input) {
-        if (input.gbId() != null && !input.gbId().strip().equals(gbId)) {
+    /** Replaces a camera's fields or moves it; a move asks site-registry first (Article 9), as create does. */
+    public Uni<Camera> replace(Caller caller, String bearerToken, String gbId, CameraCommand command) {
+        if (command.gbId() != null && !command.gbId().strip().equals(gbId)) {
             throw ProblemException.badRequest("gbId", "differs from the camera in the path; a GB ID never changes");
         }
         return Panache.withSession(() -> writable(caller, gbId)).flatMap(existing -> {
             requireNotDecommissioned(existing);
-            if (input.districtCode() != null && !input.districtCode().equals(existing.districtCode)) {
+            if (command.districtCode() != null && !command.districtCode().equals(existing.districtCode)) {
                 throw ProblemException.badRequest("districtCode",
                         "a camera cannot move to another district; register it there with that district's GB ID");
             }
-            if (input.state() != null && input.state() != existing.state) {
+            if (command.state() != null && command.state() != existing.state) {
                 throw ProblemException.conflict("The state is " + existing.state + "; change it with POST "
                         + "/api/v1/cameras/" + gbId + "/transitions");
             }
-            CameraSpec spec = spec(input, existing.districtCode).withState(existing.state);
+            CameraSpec spec = spec(command, existing.districtCode).withState(existing.state);
             boolean moved = spec.movesFrom(existing);
             return placement(bearerToken, spec)
                     .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
                     .flatMap(p -> Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
                         requireNotDecommissioned(camera);
-                        if (input.version() != null && input.version() != camera.version) {
+                        if (command.version() != null && command.version() != camera.version) {
                             throw ProblemException.conflict("Camera " + gbId + " changed since you read it (version "
-                                    + input.version() + ", now " + camera.version + "); read it again");
+                                    + command.version() + ", now " + camera.version + "); read it again");
                         }
                         if (camera.spec().equals(spec)) {
                             return Uni.createFrom().item(camera);
                         }
                         OffsetDateTime now = now();
                         camera.apply(spec);
-                        camera.updatedAt = now;
+                        camera.touched(now);
                         return events.persist(CameraEvent.of(camera, caller.userName(),
                                         moved ? CameraEventAction.MOVED : CameraEventAction.UPDATED, camera.state,
                                         moved ? "moved to site " + spec.siteId() + " zone " + spec.zoneId() : "updated",
@@ -172,7 +210,7 @@ public class CameraService {
             }
             OffsetDateTime now = now();
             camera.state = to;
-            camera.updatedAt = now;
+            camera.touched(now);
             return events.persist(CameraEvent.of(camera, caller.userName(), CameraEventAction.TRANSITION, from,
                             reason == null || reason.isBlank() ? null : reason.strip(), now))
                     .call(cameras::flush).replaceWith(camera);
@@ -188,13 +226,15 @@ public class CameraService {
         }));
     }
 
-    /** Asks site-registry, answering on the caller's Vert.x context; no answer is a 503. */
+    /**
+     * Asks site-registry (Article 9); no answer is a 503. Call it before opening a session or
+     * transaction: the answer arrives on the caller's Vert.x context (see {@link SiteRegistryClient}),
+     * where the next {@code Panache.withTransaction} opens its own session.
+     */
     public Uni<Placement> placement(String bearerToken, CameraSpec spec) {
-        Context context = Vertx.currentContext();
-        Uni<Placement> call = Uni.createFrom().deferred(() -> siteRegistry.validatePlacement(bearerToken,
-                        spec.districtCode(), spec.siteId(), spec.zoneId()))
+        return Uni.createFrom().deferred(() -> siteRegistry.validatePlacement(bearerToken, spec.districtCode(),
+                        spec.siteId(), spec.zoneId()))
                 .onFailure(f -> !(f instanceof ProblemException)).transform(CameraService::unavailable);
-        return context == null ? call : call.emitOn(command -> context.runOnContext(v -> command.run()));
     }
 
     static ProblemException unavailable(Throwable cause) {
@@ -203,11 +243,11 @@ public class CameraService {
                 + "camera's placement (Article 9); nothing was stored. Retry later.");
     }
 
-    private String writeDistrict(Caller caller, CameraInput input) {
-        String requested = input.districtCode();
-        if (caller.isCityAdmin() && (requested == null || requested.isBlank()) && DeviceId.isValid(input.gbId())) {
+    private String writeDistrict(Caller caller, CameraCommand command) {
+        String requested = command.districtCode();
+        if (caller.isCityAdmin() && (requested == null || requested.isBlank()) && DeviceId.isValid(command.gbId())) {
             // City IT may let the GB ID's administrative code name the district.
-            String prefix = DeviceId.parse(input.gbId()).administrativeCode();
+            String prefix = DeviceId.parse(command.gbId()).administrativeCode();
             if (districts.isDistrict(prefix)) {
                 requested = prefix;
             }
@@ -220,9 +260,9 @@ public class CameraService {
         return district;
     }
 
-    private CameraSpec spec(CameraInput input, String district) {
+    private CameraSpec spec(CameraCommand command, String district) {
         List<Violation> violations = new ArrayList<>();
-        CameraSpec spec = input.spec(district, districts.city().code(), violations);
+        CameraSpec spec = command.spec(district, districts.city().code(), violations);
         refuseIfViolated(violations);
         return spec;
     }
@@ -241,7 +281,7 @@ public class CameraService {
     }
 
     private Uni<Camera> visible(Caller caller, String gbId) {
-        return reads.findVisible(gbId, TenantAccess.readScope(caller))
+        return find(TenantAccess.readScope(caller), gbId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
     }
 
