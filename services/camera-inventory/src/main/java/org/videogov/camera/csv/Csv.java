@@ -162,11 +162,7 @@ public final class Csv {
 
         @Override
         public void close() {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            closeUnchecked(parser);
         }
     }
 
@@ -190,11 +186,15 @@ public final class Csv {
 
         @Override
         public void close() {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            closeUnchecked(writer);
+        }
+    }
+
+    private static void closeUnchecked(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
