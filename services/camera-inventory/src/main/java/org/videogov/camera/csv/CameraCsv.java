@@ -12,6 +12,7 @@ import org.videogov.camera.domain.CameraSpec;
 import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.domain.PrivacyMasks;
 import org.videogov.camera.domain.Violation;
+import org.videogov.camera.repository.CameraColumn;
 import org.videogov.common.input.InputBounds;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.problem.ProblemException;
@@ -22,12 +23,8 @@ import org.videogov.common.problem.ProblemException;
  */
 public final class CameraCsv {
 
-    /** The columns, in export order. */
-    public static final List<String> COLUMNS = List.of(
-            "gb_id", "district_code", "name", "site_id", "zone_id", "longitude", "latitude", "kind", "resolution",
-            "vendor", "model", "installer_unit", "maintainer_unit", "certification_number", "security_level",
-            "network", "privacy_masks", "alarm_centre_interface_reserved", "emergency_command_interface_reserved",
-            "government_invested", "state");
+    /** The columns, in export order: the table's client-written columns ({@link CameraColumn#CSV}). */
+    public static final List<String> COLUMNS = CameraColumn.csvHeader();
 
     /** Columns a file must have; the others may be left out (empty, false, or PLANNED). */
     public static final List<String> REQUIRED = List.of(
@@ -155,17 +152,7 @@ public final class CameraCsv {
 
     /** A camera as a CSV row, in {@link #COLUMNS} order. */
     public static List<String> row(CameraSpec c) {
-        return List.of(c.gbId(), c.districtCode(), c.name(), c.siteId().toString(), c.zoneId().toString(),
-                c.longitude() == null ? "" : c.longitude().toString(), c.latitude() == null ? "" : c.latitude().toString(),
-                c.kind().name(), nullToEmpty(c.resolution()), c.vendor(), c.model(), c.installerUnit(),
-                c.maintainerUnit(), nullToEmpty(c.certificationNumber()), Integer.toString(c.securityLevel()),
-                c.network().name(), PrivacyMasks.EMPTY.equals(c.privacyMasks()) ? "" : c.privacyMasks(),
-                Boolean.toString(c.alarmCentreInterfaceReserved()), Boolean.toString(c.emergencyCommandInterfaceReserved()),
-                Boolean.toString(c.governmentInvested()), c.state().name());
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return CameraColumn.csvRow(c);
     }
 
     private String text(List<String> row, String column, boolean required, int max, List<Violation> found) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A bulk CSV import of a district's cameras, processed off the request that created it. */
@@ -27,6 +28,15 @@ public class ImportJob {
         REJECTED,
         /** Could not complete (e.g. site-registry unreachable, or interrupted by a restart). Nothing was written. */
         FAILED
+    }
+
+    /** One problem of one row, as the job's report lists it ({@code row}: the line of the file, the header is 1). */
+    public record RowProblem(int row, String gbId, String field, String error, String article) {
+    }
+
+    /** What a job that ran to its end records: its state, counts, per-row report and message. */
+    public record Outcome(State state, int processed, int valid, int invalid, int created, int unchanged,
+                          int updated, List<RowProblem> report, String message, int placementChecks) {
     }
 
     @Id

@@ -14,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.videogov.camera.domain.CameraEventAction;
-import org.videogov.camera.domain.CameraKind;
 import org.videogov.camera.domain.CameraSpec;
 import org.videogov.camera.domain.CameraState;
-import org.videogov.common.gb28181.DeviceId;
 
 /**
  * Set-based reads and writes of cameras for bulk import and export: batched SQL on the
@@ -27,11 +25,6 @@ import org.videogov.common.gb28181.DeviceId;
 public class CameraBulkRepository {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CameraBulkRepository.class);
-
-    static final String COLUMNS = "gb_id, district_code, name, site_id, zone_id, longitude, latitude, kind, "
-            + "resolution, vendor, model, installer_unit, maintainer_unit, certification_number, security_level, "
-            + "network, privacy_masks, alarm_centre_interface_reserved, emergency_command_interface_reserved, "
-            + "government_invested, state";
 
     private static final int BATCH = 1000;
 
@@ -43,7 +36,7 @@ public class CameraBulkRepository {
         List<Uni<List<CameraSpec>>> chunks = new ArrayList<>();
         for (int from = 0; from < gbIds.size(); from += 5000) {
             String[] ids = gbIds.subList(from, Math.min(gbIds.size(), from + 5000)).toArray(String[]::new);
-            chunks.add(pool.preparedQuery("select " + COLUMNS + " from camera where gb_id = any($1)")
+            chunks.add(pool.preparedQuery("select " + CameraColumn.SELECT + " from camera where gb_id = any($1)")
                     .execute(Tuple.of(ids)).map(rows -> {
                         List<CameraSpec> list = new ArrayList<>();
                         rows.forEach(r -> list.add(spec(r)));
@@ -62,7 +55,8 @@ public class CameraBulkRepository {
 
     /** Every camera in the scope (empty: city-wide), ordered by GB ID. */
     public Uni<List<CameraSpec>> export(Optional<String> district) {
-        return pool.preparedQuery("select " + COLUMNS + " from camera where ($1::varchar is null or district_code = $1) "
+        return pool.preparedQuery("select " + CameraColumn.SELECT
+                        + " from camera where ($1::varchar is null or district_code = $1) "
                         + "order by gb_id")
                 .execute(Tuple.of(district.orElse(null))).map(rows -> {
                     List<CameraSpec> list = new ArrayList<>();
@@ -90,29 +84,21 @@ public class CameraBulkRepository {
         List<Tuple> events = new ArrayList<>();
         for (Write w : writes) {
             CameraSpec c = w.camera();
+            CameraColumn.Values values = new CameraColumn.Values(c, actor, now);
             if (w.create()) {
-                inserts.add(values(c).addValue(actor).addValue(now).addValue(now));
+                inserts.add(CameraColumn.insertValues(values));
             } else {
-                updates.add(values(c).addValue(now));
+                updates.add(CameraColumn.updateValues(values));
             }
             events.add(Tuple.of(c.gbId(), c.districtCode(), now, actor).addValue(
                             CameraEventAction.IMPORTED.name())
                     .addValue(w.previousState() == null ? null : w.previousState().name())
                     .addValue(c.state().name()).addValue(reason));
         }
-        String insert = "insert into camera (" + COLUMNS + ", network_identifier, created_by, created_at, updated_at) "
-                + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-                + "$21, $22, $23, $24, $25)";
-        String update = "update camera set district_code = $2, name = $3, site_id = $4, zone_id = $5, longitude = $6, "
-                + "latitude = $7, kind = $8, resolution = $9, vendor = $10, model = $11, installer_unit = $12, "
-                + "maintainer_unit = $13, certification_number = $14, security_level = $15, network = $16, "
-                + "privacy_masks = $17, alarm_centre_interface_reserved = $18, "
-                + "emergency_command_interface_reserved = $19, government_invested = $20, state = $21, "
-                + "network_identifier = $22, updated_at = $23, version = version + 1 where gb_id = $1";
         String event = "insert into camera_event (gb_id, district_code, at, actor, action, from_state, to_state, "
                 + "reason) values ($1, $2, $3, $4, $5, $6, $7, $8)";
-        return pool.withTransaction(conn -> batches(conn, insert, inserts)
-                        .flatMap(x -> batches(conn, update, updates))
+        return pool.withTransaction(conn -> batches(conn, CameraColumn.INSERT, inserts)
+                        .flatMap(x -> batches(conn, CameraColumn.UPDATE, updates))
                         .flatMap(x -> batches(conn, event, events))
                         .replaceWith(writes.size()))
                 .call(this::refreshPlannerStatistics);
@@ -140,24 +126,7 @@ public class CameraBulkRepository {
         return chain;
     }
 
-    private static Tuple values(CameraSpec c) {
-        return Tuple.tuple().addValue(c.gbId()).addValue(c.districtCode()).addValue(c.name()).addValue(c.siteId())
-                .addValue(c.zoneId()).addValue(c.longitude()).addValue(c.latitude()).addValue(c.kind().name())
-                .addValue(c.resolution()).addValue(c.vendor()).addValue(c.model()).addValue(c.installerUnit())
-                .addValue(c.maintainerUnit()).addValue(c.certificationNumber()).addValue((short) c.securityLevel())
-                .addValue(c.network().name()).addValue(c.privacyMasks()).addValue(c.alarmCentreInterfaceReserved())
-                .addValue(c.emergencyCommandInterfaceReserved()).addValue(c.governmentInvested())
-                .addValue(c.state().name()).addValue((short) DeviceId.parse(c.gbId()).networkIdentifier());
-    }
-
     private static CameraSpec spec(Row r) {
-        return new CameraSpec(r.getString("gb_id"), r.getString("district_code"), r.getString("name"),
-                r.getUUID("site_id"), r.getUUID("zone_id"), r.getDouble("longitude"), r.getDouble("latitude"),
-                CameraKind.valueOf(r.getString("kind")), r.getString("resolution"), r.getString("vendor"),
-                r.getString("model"), r.getString("installer_unit"), r.getString("maintainer_unit"),
-                r.getString("certification_number"), r.getInteger("security_level"),
-                DeviceId.Network.valueOf(r.getString("network")), r.getString("privacy_masks"),
-                r.getBoolean("alarm_centre_interface_reserved"), r.getBoolean("emergency_command_interface_reserved"),
-                r.getBoolean("government_invested"), CameraState.valueOf(r.getString("state")));
+        return CameraColumn.camera(r).spec();
     }
 }

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.videogov.camera.domain.Camera;
-import org.videogov.camera.domain.CameraKind;
 import org.videogov.camera.domain.CameraState;
-import org.videogov.common.gb28181.DeviceId;
 
 /**
  * The read path of cameras: one prepared SQL statement per read on the reactive pool, mapped
@@ -27,8 +25,7 @@ import org.videogov.common.gb28181.DeviceId;
 @ApplicationScoped
 public class CameraReadRepository {
 
-    static final String COLUMNS = CameraBulkRepository.COLUMNS
-            + ", network_identifier, last_heartbeat, created_by, created_at, updated_at, version";
+    private static final String COLUMNS = CameraColumn.SELECT;
 
     private static final String ARTICLE_13_GAP = "government_invested and not (alarm_centre_interface_reserved "
             + "and emergency_command_interface_reserved)";
@@ -127,34 +124,6 @@ public class CameraReadRepository {
     }
 
     static Camera camera(Row r) {
-        Camera c = new Camera();
-        c.gbId = r.getString("gb_id");
-        c.districtCode = r.getString("district_code");
-        c.name = r.getString("name");
-        c.siteId = r.getUUID("site_id");
-        c.zoneId = r.getUUID("zone_id");
-        c.longitude = r.getDouble("longitude");
-        c.latitude = r.getDouble("latitude");
-        c.kind = CameraKind.valueOf(r.getString("kind"));
-        c.resolution = r.getString("resolution");
-        c.vendor = r.getString("vendor");
-        c.model = r.getString("model");
-        c.installerUnit = r.getString("installer_unit");
-        c.maintainerUnit = r.getString("maintainer_unit");
-        c.certificationNumber = r.getString("certification_number");
-        c.securityLevel = r.getInteger("security_level");
-        c.network = DeviceId.Network.valueOf(r.getString("network"));
-        c.networkIdentifier = r.getInteger("network_identifier");
-        c.privacyMasks = r.getString("privacy_masks");
-        c.alarmCentreInterfaceReserved = r.getBoolean("alarm_centre_interface_reserved");
-        c.emergencyCommandInterfaceReserved = r.getBoolean("emergency_command_interface_reserved");
-        c.governmentInvested = r.getBoolean("government_invested");
-        c.state = CameraState.valueOf(r.getString("state"));
-        c.lastHeartbeat = r.getOffsetDateTime("last_heartbeat");
-        c.createdBy = r.getString("created_by");
-        c.createdAt = r.getOffsetDateTime("created_at");
-        c.updatedAt = r.getOffsetDateTime("updated_at");
-        c.version = r.getLong("version");
-        return c;
+        return CameraColumn.camera(r);
     }
 }

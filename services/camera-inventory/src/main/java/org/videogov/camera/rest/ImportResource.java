@@ -76,7 +76,9 @@ public class ImportResource {
             @Pattern(regexp = "true|false", message = "must be true or false") String skipInvalid,
             @QueryParam("district") @Parameter(description = "city-admin: the district the file is for")
             @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
-            String csv) {
+            java.nio.file.Path csv) {
+        // The body arrives as a temporary file Quarkus REST streamed it to (never one String in memory);
+        // the service reads it row by row.
         return service.submit(caller.get(), token.getRawToken(), district,
                         "apply".equals(mode) ? ImportJob.Mode.APPLY : ImportJob.Mode.DRY_RUN,
                         Boolean.parseBoolean(skipInvalid), csv)

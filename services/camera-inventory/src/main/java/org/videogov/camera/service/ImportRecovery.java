@@ -4,8 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 import org.videogov.camera.config.ImportConfig;
+import org.videogov.camera.repository.ImportJobRepository;
 
 /**
  * Import jobs survive a restart: the workers run in memory, so a job that was QUEUED or RUNNING when
@@ -35,7 +34,7 @@ public class ImportRecovery {
     private static final Logger LOG = Logger.getLogger(ImportRecovery.class);
 
     @Inject
-    Pool pool;
+    ImportJobRepository jobs;
 
     @Inject
     ImportConfig config;
@@ -69,11 +68,8 @@ public class ImportRecovery {
         String reason = "Interrupted by a restart of camera-inventory at " + startedAt.truncatedTo(ChronoUnit.SECONDS)
                 + "; nothing was written (an apply writes all its rows in one transaction). Upload the file again: "
                 + "rows are matched by GB ID, so rows already stored are unchanged";
-        return pool.preparedQuery("update camera_import set state = 'FAILED', message = $3, finished_at = now() "
-                        + "where state in ('QUEUED', 'RUNNING') and created_at < $2 "
-                        + "and (instance = $1 or instance is null)")
-                .execute(Tuple.of(config.instance(), startedAt, reason))
-                .map(rows -> log(rows.rowCount(), "left unfinished by the previous run of " + config.instance()));
+        return jobs.failUnfinished(config.instance(), startedAt, reason)
+                .map(failed -> log(failed, "left unfinished by the previous run of " + config.instance()));
     }
 
     /** Records this instance's unfinished jobs as alive; fails other instances' stale ones. */
@@ -81,15 +77,9 @@ public class ImportRecovery {
         String reason = "Interrupted: the camera-inventory instance running it stopped (no sign of life for "
                 + config.staleAfter().toSeconds() + " s); nothing was written (an apply writes all its rows in one "
                 + "transaction). Upload the file again: rows are matched by GB ID, so rows already stored are unchanged";
-        return pool.preparedQuery("update camera_import set heartbeat_at = now() "
-                        + "where state in ('QUEUED', 'RUNNING') and instance = $1")
-                .execute(Tuple.of(config.instance()))
-                .chain(() -> pool.preparedQuery("update camera_import set state = 'FAILED', message = $3, "
-                                + "finished_at = now() where state in ('QUEUED', 'RUNNING') "
-                                + "and instance is distinct from $1 "
-                                + "and coalesce(heartbeat_at, created_at) < now() - make_interval(secs => $2)")
-                        .execute(Tuple.of(config.instance(), (double) config.staleAfter().toSeconds(), reason)))
-                .map(rows -> log(rows.rowCount(), "whose instance stopped sending heartbeats"));
+        return jobs.heartbeat(config.instance())
+                .chain(() -> jobs.failStale(config.instance(), config.staleAfter(), reason))
+                .map(failed -> log(failed, "whose instance stopped sending heartbeats"));
     }
 
     private static int log(int failed, String which) {
