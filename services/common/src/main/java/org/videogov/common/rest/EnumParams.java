@@ -13,6 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 import org.videogov.common.problem.ProblemException;
 
 /**
@@ -33,6 +35,15 @@ public class EnumParams implements ParamConverterProvider {
     /** Longest value read as an enum name (and echoed in the refusal). */
     public static final int MAX_LENGTH = 50;
 
+    /** The JAX-RS annotations that name a request parameter, and how to read the name. */
+    private static final Map<Class<? extends Annotation>, Function<Annotation, String>> NAMES = Map.of(
+            QueryParam.class, a -> ((QueryParam) a).value(),
+            PathParam.class, a -> ((PathParam) a).value(),
+            HeaderParam.class, a -> ((HeaderParam) a).value(),
+            FormParam.class, a -> ((FormParam) a).value(),
+            MatrixParam.class, a -> ((MatrixParam) a).value(),
+            CookieParam.class, a -> ((CookieParam) a).value());
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
@@ -44,26 +55,10 @@ public class EnumParams implements ParamConverterProvider {
 
     /** The parameter's name as the caller wrote it, for the problem's {@code errors[].field}. */
     static String name(Annotation[] annotations) {
-        if (annotations != null) {
-            for (Annotation a : annotations) {
-                if (a instanceof QueryParam q) {
-                    return q.value();
-                }
-                if (a instanceof PathParam p) {
-                    return p.value();
-                }
-                if (a instanceof HeaderParam h) {
-                    return h.value();
-                }
-                if (a instanceof FormParam f) {
-                    return f.value();
-                }
-                if (a instanceof MatrixParam m) {
-                    return m.value();
-                }
-                if (a instanceof CookieParam c) {
-                    return c.value();
-                }
+        for (Annotation a : annotations == null ? new Annotation[0] : annotations) {
+            Function<Annotation, String> name = NAMES.get(a.annotationType());
+            if (name != null) {
+                return name.apply(a);
             }
         }
         return "parameter";
