@@ -3,13 +3,13 @@ package org.videogov.camera.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.videogov.camera.domain.CameraKind;
 import org.videogov.camera.domain.CameraState;
 import org.videogov.camera.service.CameraCommand;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.gb28181.DeviceId;
 
 /** A camera as a client registers or replaces it. */
@@ -21,7 +21,7 @@ public record CameraInput(
         @NotBlank String gbId,
         @Schema(description = "GB/T 2260 district code; district staff may omit it (their own district), city-admin "
                 + "gives it or lets the GB ID's administrative code name it", examples = "370202")
-        @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String districtCode,
+        @DistrictCode String districtCode,
         @NotBlank @Size(max = 200) String name,
         @Schema(description = "Site of site-registry") @NotNull UUID siteId,
         @Schema(description = "Zone of that site") @NotNull UUID zoneId,

@@ -28,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.videogov.camera.domain.ImportJob;
 import org.videogov.camera.service.ImportService;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.problem.ProblemException;
-import org.videogov.common.problem.Problems;
 
 /** Bulk import of a district's existing inventory from CSV. */
 @Path("/api/v1/camera-imports")
@@ -38,10 +38,6 @@ import org.videogov.common.problem.Problems;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Camera imports", description = "Bulk CSV import: dry run or apply, per-row report citing articles")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role does not allow it",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
 public class ImportResource {
 
     @Inject
@@ -75,7 +71,7 @@ public class ImportResource {
             @Parameter(description = "apply: write the valid rows even if some are invalid")
             @Pattern(regexp = "true|false", message = "must be true or false") String skipInvalid,
             @QueryParam("district") @Parameter(description = "city-admin: the district the file is for")
-            @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
+            @DistrictCode String district,
             java.nio.file.Path csv) {
         // The body arrives as a temporary file Quarkus REST streamed it to (never one String in memory);
         // the service reads it row by row.
@@ -89,8 +85,6 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @Operation(summary = "An import job: state, counts and per-row report")
-    @APIResponse(responseCode = "404", description = "No such import in your scope",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<ImportJobView> get(@PathParam("id") String id) {
         UUID uuid;
         try {

@@ -4,11 +4,12 @@ import io.grpc.Status;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.videogov.common.district.DistrictCode;
 
 /** Reads the arguments every VideoGov gRPC request carries; a bad one is INVALID_ARGUMENT. */
 public final class GrpcArguments {
 
-    private static final Pattern ADMIN_CODE = Pattern.compile("\\d{6}");
+    private static final Pattern ADMIN_CODE = Pattern.compile(DistrictCode.PATTERN);
 
     private GrpcArguments() {
     }
@@ -23,7 +24,7 @@ public final class GrpcArguments {
             return Optional.empty();
         }
         if (!ADMIN_CODE.matcher(stripped).matches()) {
-            throw Status.INVALID_ARGUMENT.withDescription("district must be a six-digit GB/T 2260 code")
+            throw Status.INVALID_ARGUMENT.withDescription("district " + DistrictCode.MESSAGE)
                     .asRuntimeException();
         }
         return Optional.of(stripped);

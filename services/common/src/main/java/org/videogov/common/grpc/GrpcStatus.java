@@ -2,14 +2,27 @@ package org.videogov.common.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 
 /**
  * The one mapping from the platform's problem types to gRPC status codes, used by every gRPC
- * endpoint (REST answers the same refusal with the matching HTTP status).
+ * endpoint (REST answers the same refusal with the matching HTTP status), and, for gRPC clients,
+ * which statuses are the callee's refusals rather than failures to answer.
  */
 public final class GrpcStatus {
+
+    /**
+     * The statuses with which a VideoGov callee refuses a request ({@link #of(ProblemType)} of a
+     * client-caused problem): retrying the same call cannot change the answer, so a client does not
+     * retry them and they do not open its circuit breaker. ALREADY_EXISTS and RESOURCE_EXHAUSTED are
+     * left out: no gRPC call writes, and gRPC itself answers RESOURCE_EXHAUSTED for transport limits.
+     */
+    public static final Set<Status.Code> REFUSALS = Set.copyOf(EnumSet.of(Status.Code.UNAUTHENTICATED,
+            Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
+            Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED));
 
     private GrpcStatus() {
     }
@@ -46,5 +59,10 @@ public final class GrpcStatus {
             return of(p.type()).withDescription(description).asRuntimeException();
         }
         return failure instanceof RuntimeException r ? r : new RuntimeException(failure);
+    }
+
+    /** Whether a failure of a gRPC call is the callee's refusal (one of {@link #REFUSALS}). */
+    public static boolean isRefusal(Throwable failure) {
+        return failure instanceof StatusRuntimeException e && REFUSALS.contains(e.getStatus().getCode());
     }
 }

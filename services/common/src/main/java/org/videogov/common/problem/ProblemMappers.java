@@ -204,6 +204,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return internal(e);
         }
+        if (e.getCause() instanceof ProblemException pe) {
+            // A refusal raised where JAX-RS wants a WebApplicationException (a parameter converter).
+            return problem(pe);
+        }
         if (e.getCause() instanceof JsonParseException jpe) {
             return malformedJson(jpe);
         }

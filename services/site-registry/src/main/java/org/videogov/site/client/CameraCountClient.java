@@ -1,22 +1,20 @@
 package org.videogov.site.client;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.proto.camera.v1.CameraInventory;
 import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountBySiteRequest;
@@ -36,10 +34,6 @@ public class CameraCountClient {
     public static final String COUNT_BY_SITE = "camera-inventory-count-active-by-site";
     /** The circuit breaker of {@link #countByZone}. */
     public static final String COUNT_BY_ZONE = "camera-inventory-count-by-zone";
-
-    private static final Set<Status.Code> REFUSALS = EnumSet.of(Status.Code.UNAUTHENTICATED,
-            Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
-            Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED);
 
     @GrpcClient("camera-inventory")
     CameraInventory cameras;
@@ -82,7 +76,8 @@ public class CameraCountClient {
     }
 
     private static Throwable classify(Throwable failure) {
-        if (failure instanceof StatusRuntimeException e && REFUSALS.contains(e.getStatus().getCode())) {
+        if (GrpcStatus.isRefusal(failure)) {
+            StatusRuntimeException e = (StatusRuntimeException) failure;
             return new CameraInventoryRefused("camera-inventory refused the call: " + e.getStatus().getCode()
                     + (e.getStatus().getDescription() == null ? "" : " (" + e.getStatus().getDescription() + ")"), e);
         }

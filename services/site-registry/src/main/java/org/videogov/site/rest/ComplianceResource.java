@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.problem.Problems;
 import org.videogov.site.service.ComplianceService;
@@ -30,10 +31,6 @@ import org.videogov.site.service.ComplianceService;
 @Authenticated
 @Tag(name = "Compliance", description = "Where a district or the city stands against Articles 6-10")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role does not allow it",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
 public class ComplianceResource {
 
     @Inject
@@ -63,8 +60,7 @@ public class ComplianceResource {
                     @Content(mediaType = ComplianceCsv.MEDIA_TYPE)})
     @APIResponse(responseCode = "404", description = "Another district's report",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
-    public Uni<Response> report(@QueryParam("district") @Pattern(regexp = "\\d{6}",
-                                        message = "must be a six-digit GB/T 2260 code") String district,
+    public Uni<Response> report(@QueryParam("district") @DistrictCode String district,
                                 @QueryParam("format") @Pattern(regexp = "json|csv", message = "must be json or csv")
                                 @Parameter(description = "json (default) or csv; overrides the Accept header")
                                 String format) {

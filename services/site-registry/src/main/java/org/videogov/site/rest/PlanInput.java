@@ -2,11 +2,11 @@ package org.videogov.site.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.input.FreeText;
 import org.videogov.site.service.PlanCommands;
 
@@ -15,7 +15,7 @@ import org.videogov.site.service.PlanCommands;
 public record PlanInput(
         @Schema(description = "GB/T 2260 code of the district, or of the city for a city-wide plan (city-admin); "
                 + "district staff may omit it (their own district)", examples = "370202")
-        @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String districtCode,
+        @DistrictCode String districtCode,
         @NotBlank @Size(max = 200) String title,
         @Schema(description = "Free text; may hold tab, CR and LF", maxLength = 2000)
         @FreeText @Size(max = 2000) String description,

@@ -5,8 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.paging.PageParams;
-import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.Problems;
 import org.videogov.site.domain.PlanState;
 import org.videogov.site.service.PlanService;
@@ -45,12 +42,6 @@ import org.videogov.site.service.PlanService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Construction plans and their approval by the local government (Article 6)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role does not allow it",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "No such plan in your scope",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
 public class PlanResource {
 
     @Inject
@@ -68,23 +59,12 @@ public class PlanResource {
     @GET
     @Operation(summary = "List plans", description = "Paged, newest first; district staff see their district's.")
     public Uni<PlanView.PageOf> list(@BeanParam @Valid PageParams paging,
-                                     @QueryParam("district") @Pattern(regexp = "\\d{6}",
-                                             message = "must be a six-digit GB/T 2260 code") String district,
+                                     @QueryParam("district") @DistrictCode String district,
                                      @QueryParam("state") @Parameter(description = "A PlanState name")
-                                     @Size(max = 50) String state) {
-        return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(state)
-                        .map(PlanResource::state), paging)
+                                     PlanState state) {
+        return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(state), paging)
                 .map(page -> new PlanView.PageOf(page.items().stream().map(this::view).toList(), page.page(),
                         page.size(), page.total()));
-    }
-
-    private static PlanState state(String name) {
-        try {
-            return PlanState.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("state", "'" + name + "' is not one of "
-                    + Arrays.toString(PlanState.values()));
-        }
     }
 
     @POST

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
@@ -44,12 +45,6 @@ import org.videogov.site.service.ProjectService;
 @Tag(name = "Projects", description = "New construction, reconstruction and expansion projects: the video system "
         + "designed, built and put into use at the same time as the main project (Article 10)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role does not allow it",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "404", description = "No such project in your scope",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
 public class ProjectResource {
 
     @Inject
@@ -64,8 +59,7 @@ public class ProjectResource {
     @GET
     @Operation(summary = "List projects", description = "Paged; `compliant=false` lists the Article 10 violations.")
     public Uni<ProjectView.PageOf> list(@BeanParam @Valid PageParams paging,
-                                        @QueryParam("district") @Pattern(regexp = "\\d{6}",
-                                                message = "must be a six-digit GB/T 2260 code") String district,
+                                        @QueryParam("district") @DistrictCode String district,
                                         @QueryParam("siteId") @Parameter(description = "Projects at this site")
                                         @Size(max = 36, message = "must be a UUID")
                                         String siteId,

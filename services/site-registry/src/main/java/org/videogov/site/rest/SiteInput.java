@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.site.domain.Authorisation;
 import org.videogov.site.domain.BuilderKind;
 import org.videogov.site.domain.GovernmentOrganisedPlace;
@@ -21,7 +22,7 @@ import org.videogov.site.service.SiteCommands;
 public record SiteInput(
         @Schema(description = "GB/T 2260 district code; district staff may omit it (their own district), "
                 + "city-admin must give it", examples = "370202")
-        @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String districtCode,
+        @DistrictCode String districtCode,
         @NotBlank @Size(max = 200) String name,
         @Schema(description = "Article 7 item (1)-(8) or OTHER_PUBLIC_PLACE") @NotNull SiteCategory category,
         @NotBlank @Size(max = 500) String address,

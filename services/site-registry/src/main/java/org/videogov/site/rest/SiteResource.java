@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.videogov.common.district.DistrictCode;
 import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.input.InputBounds;
 import org.videogov.common.paging.PageParams;
@@ -51,11 +52,6 @@ import org.videogov.site.service.SiteService;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sites", description = "Places and areas (Article 7) and their zones (Article 9)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problems.MEDIA_TYPE))
-@APIResponse(responseCode = "403", description = "Role does not allow it",
-        content = @Content(mediaType = Problems.MEDIA_TYPE))
 public class SiteResource {
 
     @Inject
@@ -76,40 +72,22 @@ public class SiteResource {
     @GET
     @Operation(summary = "List sites", description = "Paged; district staff see their district only.")
     public Uni<PageView> list(@BeanParam @Valid PageParams paging,
-                              @QueryParam("district") @Pattern(regexp = "\\d{6}", message = "must be a six-digit GB/T 2260 code") String district,
+                              @QueryParam("district") @DistrictCode String district,
                               @QueryParam("category") @Parameter(description = "A SiteCategory name")
-                              @Size(max = 50) String category,
+                              SiteCategory category,
                               @QueryParam("q") @Size(max = InputBounds.MAX_FILTER_LENGTH)
                               @Parameter(description = "Text in name or address, at most "
                                       + InputBounds.MAX_FILTER_LENGTH + " characters") String q,
                               @QueryParam("builder") @Parameter(description = "A BuilderKind name (Article 8)")
-                              @Size(max = 50) String builder,
+                              BuilderKind builder,
                               @QueryParam("unauthorised") @Parameter(description = "true: only systems another unit or "
                                       + "person built in a public place without an authorisation in force (Article 8 ¶3)")
                               @Pattern(regexp = "true|false", message = "must be true or false") String unauthorised) {
-        return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(category).map(SiteResource::category),
-                        Optional.ofNullable(q), Optional.ofNullable(builder).map(SiteResource::builder), "true".equals(unauthorised),
+        return service.list(caller.get(), Optional.ofNullable(district), Optional.ofNullable(category),
+                        Optional.ofNullable(q), Optional.ofNullable(builder), "true".equals(unauthorised),
                         paging)
                 .map(page -> new PageView(page.items().stream().map(s -> SiteView.of(s, null, calendar.today())).toList(),
                         page.page(), page.size(), page.total()));
-    }
-
-    private static SiteCategory category(String name) {
-        try {
-            return SiteCategory.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("category", "'" + name + "' is not one of "
-                    + java.util.Arrays.toString(SiteCategory.values()));
-        }
-    }
-
-    private static BuilderKind builder(String name) {
-        try {
-            return BuilderKind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("builder", "'" + name + "' is not one of "
-                    + java.util.Arrays.toString(BuilderKind.values()));
-        }
     }
 
     @POST
@@ -148,12 +126,11 @@ public class SiteResource {
                     + "district, or the one named).")
     @APIResponse(responseCode = "200", description = "The FeatureCollection",
             content = @Content(mediaType = GeoJsonExport.MEDIA_TYPE))
-    public Uni<Response> exportGeoJson(@QueryParam("district") @Pattern(regexp = "\\d{6}",
-                                               message = "must be a six-digit GB/T 2260 code") String district,
+    public Uni<Response> exportGeoJson(@QueryParam("district") @DistrictCode String district,
                                        @QueryParam("category") @Parameter(description = "A SiteCategory name")
-                                       @Size(max = 50) String category) {
+                                       SiteCategory category) {
         return service.export(caller.get(), Optional.ofNullable(district),
-                        Optional.ofNullable(category).map(SiteResource::category))
+                        Optional.ofNullable(category))
                 .map(list -> Response.ok(GeoJsonExport.of(list, calendar.today()).toString(),
                         GeoJsonExport.MEDIA_TYPE).build());
     }
@@ -161,8 +138,6 @@ public class SiteResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Read a site with its zones")
-    @APIResponse(responseCode = "404", description = "No such site in your scope",
-            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<SiteView> get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id).map(s -> SiteView.of(s.site(), s.zones(), calendar.today()));
     }
