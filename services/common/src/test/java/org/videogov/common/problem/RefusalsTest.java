@@ -1,0 +1,81 @@
+package org.videogov.common.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.videogov.common.grpc.GrpcStatus;
+import org.videogov.common.identity.Caller;
+
+/** The refusal line: once where a problem becomes a gRPC status, and only for a cited article. */
+class RefusalsTest {
+
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger(Refusals.CATEGORY).addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger(Refusals.CATEGORY).removeHandler(capture);
+    }
+
+    @Test
+    void article10_aRefusalBecomingAGrpcStatusIsLoggedOnceAtInfo() {
+        RuntimeException status = GrpcStatus.of(ProblemException.regulation("10", "A project needs a builder"));
+        assertEquals(Status.Code.FAILED_PRECONDITION, ((StatusRuntimeException) status).getStatus().getCode());
+        // Outside a running service there is no verified caller: the line says so.
+        assertEquals(List.of("refused article=10 type=regulation status=422 subject=unknown district=unknown via=gRPC"),
+                records.stream().map(LogRecord::getMessage).toList());
+        assertEquals(Level.INFO, records.get(0).getLevel());
+        // The status passing through another handler's mapping is not logged again.
+        assertSame(status, GrpcStatus.of(status));
+        assertEquals(1, records.size());
+    }
+
+    @Test
+    void aProblemWithoutAnArticleIsNoRefusalLine() {
+        GrpcStatus.of(ProblemException.forbidden("Your roles do not allow changing cameras"));
+        GrpcStatus.of(ProblemException.notFound("Camera", "37020200001320000001"));
+        assertEquals(List.of(), records);
+    }
+
+    @Test
+    void theCallersClaimsAreOneTokenEach() {
+        Caller caller = new Caller("sub with\nbreak", "Zhang San", Set.of("district-admin"), Optional.of("370202"),
+                Optional.empty());
+        assertEquals("refused article=9(5) type=regulation status=422 subject=sub_with_break district=370202 via=REST",
+                Refusals.line("9(5)", ProblemType.REGULATION, Optional.of(caller), "REST"));
+        Caller city = new Caller("city-it", "city-it", Set.of("city-admin"), Optional.empty(), Optional.empty());
+        assertEquals("refused article=13 type=validation status=400 subject=city-it district=none via=REST",
+                Refusals.line("13", ProblemType.VALIDATION, Optional.of(city), "REST"));
+    }
+}
