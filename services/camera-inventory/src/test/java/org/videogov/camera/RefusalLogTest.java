@@ -15,13 +15,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.videogov.common.problem.Refusals;
+import org.videogov.testing.LogCapture;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
@@ -44,27 +42,10 @@ class RefusalLogTest {
         String id = gbId(SHINAN);
         Map<String, Object> body = camera(id, site, fittingRoom, 2);
 
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Refusals.CATEGORY);
-        logger.addHandler(capture);
-        try {
+        List<LogRecord> records;
+        try (LogCapture log = LogCapture.of(Refusals.CATEGORY)) {
             post(ADMIN, body).statusCode(422).contentType(PROBLEM);
-        } finally {
-            logger.removeHandler(capture);
+            records = log.records();
         }
 
         assertEquals(1, records.size(), () -> "one line per refusal, got " + records.stream()

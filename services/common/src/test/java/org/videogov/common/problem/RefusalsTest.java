@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
+import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,21 +23,13 @@ import org.videogov.common.identity.Caller;
 /** The refusal line: once where a problem becomes a gRPC status, and only for a cited article. */
 class RefusalsTest {
 
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private final StreamHandler capture = new StreamHandler(written, new Formatter() {
         @Override
-        public void publish(LogRecord record) {
-            records.add(record);
+        public String format(LogRecord record) {
+            return record.getLevel() + " " + record.getMessage() + "\n";
         }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    });
 
     @BeforeEach
     void listen() {
@@ -48,24 +41,29 @@ class RefusalsTest {
         Logger.getLogger(Refusals.CATEGORY).removeHandler(capture);
     }
 
+    /** The lines written so far: level and message. */
+    private List<String> lines() {
+        capture.flush();
+        return written.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
     @Test
     void article10_aRefusalBecomingAGrpcStatusIsLoggedOnceAtInfo() {
         RuntimeException status = GrpcStatus.of(ProblemException.regulation("10", "A project needs a builder"));
         assertEquals(Status.Code.FAILED_PRECONDITION, ((StatusRuntimeException) status).getStatus().getCode());
         // Outside a running service there is no verified caller: the line says so.
-        assertEquals(List.of("refused article=10 type=regulation status=422 subject=unknown district=unknown via=gRPC"),
-                records.stream().map(LogRecord::getMessage).toList());
-        assertEquals(Level.INFO, records.get(0).getLevel());
+        assertEquals(List.of("INFO refused article=10 type=regulation status=422 subject=unknown district=unknown via=gRPC"),
+                lines());
         // The status passing through another handler's mapping is not logged again.
         assertSame(status, GrpcStatus.of(status));
-        assertEquals(1, records.size());
+        assertEquals(1, lines().size());
     }
 
     @Test
     void aProblemWithoutAnArticleIsNoRefusalLine() {
         GrpcStatus.of(ProblemException.forbidden("Your roles do not allow changing cameras"));
         GrpcStatus.of(ProblemException.notFound("Camera", "37020200001320000001"));
-        assertEquals(List.of(), records);
+        assertEquals(List.of(), lines());
     }
 
     @Test
