@@ -26,6 +26,12 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
 
     /** System property (and returned config key) with site-registry's base URL. */
     public static final String URL_PROPERTY = "videogov.test.site-registry.url";
+    /**
+     * Returned config key: the loopback port site-registry sends its spans to (OTLP/HTTP,
+     * {@code POST /v1/traces}). Its tracing is on for requests that arrive with a sampled W3C
+     * {@code traceparent} only, so it sends nothing unless a test traces a request on purpose.
+     */
+    public static final String OTLP_PORT_PROPERTY = "videogov.test.site-registry.otlp-port";
 
     private String database = "site_registry_cam_test";
     private String client = "site-registry";
@@ -60,6 +66,14 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         // site-registry calls the service under test back (e.g. the compliance report's camera counts).
         env.put("VIDEOGOV_" + caller + "_HOST", "127.0.0.1");
         env.put("VIDEOGOV_" + caller + "_PORT", Integer.toString(callerPort));
+        // Tracing on, for requests that arrive with a sampled traceparent only (a root is never
+        // sampled), exported by OTLP/HTTP to a port a test may listen on (OTLP_PORT_PROPERTY).
+        int otlpPort = QuarkusAppProcess.freePort();
+        env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://127.0.0.1:" + otlpPort);
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "50ms");
         try {
             app = QuarkusAppProcess.start("site-registry", env, "/q/health/ready");
         } catch (RuntimeException e) {
@@ -69,6 +83,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         System.setProperty(URL_PROPERTY, app.url());
         config.put(URL_PROPERTY, app.url());
         config.put("quarkus.http.test-port", Integer.toString(callerPort));
+        config.put(OTLP_PORT_PROPERTY, Integer.toString(otlpPort));
         config.put("quarkus.grpc.clients." + client + ".host", "127.0.0.1");
         config.put("quarkus.grpc.clients." + client + ".port", Integer.toString(app.port()));
         // In test mode Quarkus dials a client's test-port, which otherwise defaults to the app's own test port.

@@ -2,10 +2,17 @@ package org.videogov.common.grpc;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
+import org.videogov.common.problem.Refusals;
 
 /**
  * The one mapping from the platform's problem types to gRPC status codes, used by every gRPC
@@ -55,6 +62,9 @@ public final class GrpcStatus {
         }
         if (failure instanceof ProblemException p) {
             Object article = p.extensions().get("article");
+            if (article != null) {
+                logRefusal(p);
+            }
             String description = article == null ? p.getMessage() : p.getMessage() + " (Article " + article + ")";
             return of(p.type()).withDescription(description).asRuntimeException();
         }
@@ -64,5 +74,22 @@ public final class GrpcStatus {
     /** Whether a failure of a gRPC call is the callee's refusal (one of {@link #REFUSALS}). */
     public static boolean isRefusal(Throwable failure) {
         return failure instanceof StatusRuntimeException e && REFUSALS.contains(e.getStatus().getCode());
+    }
+
+    /**
+     * The refusal's one log line ({@link Refusals}), with the call's verified caller. A problem
+     * becomes a status only here, once per call (a status exception passes through unchanged).
+     */
+    private static void logRefusal(ProblemException p) {
+        Uni<SecurityIdentity> identity;
+        try {
+            identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getDeferredIdentity();
+        } catch (RuntimeException e) {
+            Refusals.log(p, Optional.empty(), "gRPC");
+            return;
+        }
+        identity.subscribe().with(
+                i -> Refusals.log(p, Optional.of(CurrentCaller.from(i)), "gRPC"),
+                f -> Refusals.log(p, Optional.empty(), "gRPC"));
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,10 +24,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.videogov.common.identity.Caller;
+import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.input.RefusedValueException;
 
 /**
@@ -37,9 +41,26 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    CurrentCaller caller;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        // A refusal by a rule of the measures is logged here, once per request (Refusals).
+        if (Refusals.article(e).isPresent()) {
+            Refusals.log(e, currentCaller(), "REST");
+        }
         return Problems.response(e.type(), e.type().status(), e.getMessage(), e.extensions());
+    }
+
+    /** The request's verified caller; empty if it cannot be read (the log line then says "unknown"). */
+    private Optional<Caller> currentCaller() {
+        try {
+            return Optional.of(caller.get());
+        } catch (RuntimeException e) {
+            LOG.debugf("No caller for the refusal line: %s", e.toString());
+            return Optional.empty();
+        }
     }
 
     @ServerExceptionMapper

@@ -82,7 +82,9 @@ public abstract class VerifiedTokenCacheChecks {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                // With tracing on, a sample may end in an exemplar ("# {trace_id=...} 1.0 <time>").
+                String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+                return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
             }
         }
         assertTrue(false, name + " is not in /q/metrics");
