@@ -26,6 +26,12 @@ class ReadinessWithoutDatabaseTest {
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/site_registry",
                     "quarkus.flyway.migrate-at-start", "false");
         }
+
+        /** No test database (TestResources' PostgresDatabase): this test declares its own resources. */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     @Test

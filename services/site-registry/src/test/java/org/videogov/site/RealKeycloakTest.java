@@ -23,7 +23,7 @@ import org.videogov.testing.RealKeycloakProfile;
  */
 @QuarkusTest
 @TestProfile(RealKeycloakProfile.class)
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
+@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = TestDatabase.NAME))
 class RealKeycloakTest {
 
     @Test
