@@ -12,8 +12,6 @@ import static org.videogov.testing.TestProblems.SERVICE_UNAVAILABLE;
 import static org.videogov.testing.TestTokens.SHINAN;
 import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,6 +19,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +36,6 @@ import org.videogov.testing.PostgresDatabase;
  */
 @QuarkusTest
 @TestProfile(SiteRegistryClientTest.OwnSiteRegistry.class)
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_client_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeSiteRegistry.class)
 class SiteRegistryClientTest {
 
     // Injected by FakeSiteRegistry.
@@ -56,11 +53,17 @@ class SiteRegistryClientTest {
         circuitBreakers.resetAll();
     }
 
-    /** site-registry played by FakeSiteRegistry instead of TestResources' real one. */
+    /** Not the module's shared resources (TestResources): site-registry played by FakeSiteRegistry. */
     public static class OwnSiteRegistry implements QuarkusTestProfile {
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "camera_inventory_client_test")),
+                    new TestResourceEntry(OidcWiremockTestResource.class), new TestResourceEntry(FakeSiteRegistry.class));
         }
     }
 

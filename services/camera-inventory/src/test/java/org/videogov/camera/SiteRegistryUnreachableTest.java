@@ -12,13 +12,12 @@ import static org.videogov.testing.TestProblems.SERVICE_UNAVAILABLE;
 import static org.videogov.testing.TestTokens.SHINAN;
 import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,6 @@ import org.videogov.testing.TestTokens;
 /** Article 9 fails closed: when site-registry cannot be reached, writes are 503 and nothing is stored. */
 @QuarkusTest
 @TestProfile(SiteRegistryUnreachableTest.ClosedPort.class)
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_down_test"))
-@WithTestResource(OidcWiremockTestResource.class)
 class SiteRegistryUnreachableTest {
 
     public static class ClosedPort implements QuarkusTestProfile {
@@ -40,10 +37,16 @@ class SiteRegistryUnreachableTest {
                     "quarkus.grpc.clients.site-registry.test-port", "1");
         }
 
-        /** No site-registry (TestResources' SiteRegistryProcess): this test declares its own resources. */
+        /** Not the module's shared resources (TestResources): a database of its own, no site-registry. */
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "camera_inventory_down_test")),
+                    new TestResourceEntry(OidcWiremockTestResource.class));
         }
     }
 

@@ -12,9 +12,9 @@ import org.videogov.testing.SiteRegistryProcess;
  * {@code @QuarkusTestResource} that is not restricted to its class applies to every {@code @QuarkusTest}
  * of the module, so the test classes carry {@code @QuarkusTest} only and share one application and one
  * site-registry. A test that needs another setup has a {@code QuarkusTestProfile} whose
- * {@code disableGlobalTestResources()} is true and declares its own resources (SiteRegistryClientTest,
- * SiteRegistryUnreachableTest); a profile that only changes configuration keeps these
- * (ImportLimitsTest).
+ * {@code disableGlobalTestResources()} is true and whose {@code testResources()} lists its own
+ * (SiteRegistryClientTest, SiteRegistryUnreachableTest); a profile that only changes configuration
+ * keeps these (ImportLimitsTest). Do not declare these resources again on a test class.
  */
 @QuarkusTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = TestDatabase.NAME))
 @QuarkusTestResource(SiteRegistryProcess.class)

@@ -2,6 +2,8 @@ package org.videogov.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.testing.TestProblems.PAYLOAD_TOO_LARGE;
+import static org.videogov.testing.TestProblems.PROBLEM;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,9 +87,9 @@ class BodyLimitTest {
 
     private static void assertProblem413(HttpResponse<String> r) {
         assertEquals(413, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM),
                 "content type " + r.headers().firstValue("Content-Type"));
-        assertTrue(r.body().contains("\"type\":\"urn:videogov:problem:payload-too-large\""), r.body());
+        assertTrue(r.body().contains("\"type\":\"" + PAYLOAD_TOO_LARGE + "\""), r.body());
         assertTrue(r.body().contains("\"status\":413"), r.body());
     }
 }

@@ -11,8 +11,9 @@ import org.videogov.testing.PostgresDatabase;
  * by {@link FakeCameraInventory}. A {@code @QuarkusTestResource} that is not restricted to its class
  * applies to every {@code @QuarkusTest} of the module, so the test classes carry {@code @QuarkusTest}
  * only, and all of them share one application (one start). A test that needs another setup has a
- * {@code QuarkusTestProfile} whose {@code disableGlobalTestResources()} is true and declares its own
- * resources (ReadinessWithoutDatabaseTest, RealKeycloakTest).
+ * {@code QuarkusTestProfile} whose {@code disableGlobalTestResources()} is true and whose
+ * {@code testResources()} lists its own (ReadinessWithoutDatabaseTest); a profile that only changes
+ * configuration keeps these (RealKeycloakTest). Do not declare these resources again on a test class.
  */
 @QuarkusTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = TestDatabase.NAME))
 @QuarkusTestResource(OidcWiremockTestResource.class)
