@@ -1,16 +1,10 @@
 package org.videogov.camera;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.checks.BoundedMetricsChecks;
 
 /** Bounded resources: unmatched paths add no metric series (see {@link BoundedMetricsChecks}). */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class BoundedMetricsTest extends BoundedMetricsChecks {
 
     @Override

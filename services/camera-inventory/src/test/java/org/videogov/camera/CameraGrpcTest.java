@@ -10,12 +10,12 @@ import static org.videogov.camera.Fixtures.site;
 import static org.videogov.camera.Fixtures.transition;
 import static org.videogov.camera.Fixtures.zone;
 import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -28,25 +28,18 @@ import org.junit.jupiter.api.Test;
 import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
 import org.videogov.proto.camera.v1.CameraInventoryGrpc;
 import org.videogov.proto.camera.v1.CameraState;
-import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.GetCameraRequest;
 import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.common.v1.PageRequest;
 import org.videogov.testing.GrpcTestChannel;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /** The CameraInventory gRPC API over a real channel, district-scoped like site-registry's. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class CameraGrpcTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
 
     @TestHTTPResource("/")
     URL url;
@@ -73,20 +66,20 @@ class CameraGrpcTest {
 
     @Test
     void getBatchListAndCountWithinTheDistrict() {
-        String site = site(ADMIN, 1);
-        String zoneA = zone(ADMIN, site, "NONE", false);
-        String zoneB = zone(ADMIN, site, "NONE", false);
+        String site = site(SHINAN_ADMIN, 1);
+        String zoneA = zone(SHINAN_ADMIN, site, "NONE", false);
+        String zoneB = zone(SHINAN_ADMIN, site, "NONE", false);
         String active = gbId(SHINAN);
         String planned = gbId(SHINAN);
         String gone = gbId(SHINAN);
-        post(ADMIN, camera(active, site, zoneA, 2)).statusCode(201);
-        post(ADMIN, camera(planned, site, zoneA, 2)).statusCode(201);
-        post(ADMIN, camera(gone, site, zoneB, 2)).statusCode(201);
-        transition(ADMIN, active, "INSTALLED", null).statusCode(200);
-        transition(ADMIN, active, "ACTIVE", null).statusCode(200);
-        transition(ADMIN, gone, "DECOMMISSIONED", null).statusCode(200);
+        post(SHINAN_ADMIN, camera(active, site, zoneA, 2)).statusCode(201);
+        post(SHINAN_ADMIN, camera(planned, site, zoneA, 2)).statusCode(201);
+        post(SHINAN_ADMIN, camera(gone, site, zoneB, 2)).statusCode(201);
+        transition(SHINAN_ADMIN, active, "INSTALLED", null).statusCode(200);
+        transition(SHINAN_ADMIN, active, "ACTIVE", null).statusCode(200);
+        transition(SHINAN_ADMIN, gone, "DECOMMISSIONED", null).statusCode(200);
 
-        var camera = stub(ADMIN).getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN))
+        var camera = stub(SHINAN_ADMIN).getCamera(GetCameraRequest.newBuilder().setDistrict(district(SHINAN))
                 .setGbId(active).build());
         assertEquals(CameraState.ACTIVE, camera.getState());
         assertEquals(SHINAN, camera.getDistrict().getCode());
@@ -95,23 +88,23 @@ class CameraGrpcTest {
         assertTrue(camera.getAlarmCentreInterfaceReserved() && camera.getEmergencyCommandInterfaceReserved());
         assertEquals(0, camera.getNetworkIdentifier());
 
-        var batch = stub(ADMIN).batchGetCameras(BatchGetCamerasRequest.newBuilder().setDistrict(district(SHINAN))
+        var batch = stub(SHINAN_ADMIN).batchGetCameras(BatchGetCamerasRequest.newBuilder().setDistrict(district(SHINAN))
                 .addAllGbIds(List.of(active, planned, "37020200001320999999")).build());
         assertEquals(List.of(active, planned).stream().sorted().toList(),
                 batch.getCamerasList().stream().map(c -> c.getGbId()).toList());
 
-        var list = stub(ADMIN).listCamerasBySite(ListCamerasBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+        var list = stub(SHINAN_ADMIN).listCamerasBySite(ListCamerasBySiteRequest.newBuilder().setDistrict(district(SHINAN))
                 .setSiteId(site).setPage(PageRequest.newBuilder().setPage(0).setSize(2)).build());
         assertEquals(3, list.getPage().getTotal());
         assertEquals(2, list.getCamerasCount());
 
         String empty = UUID.randomUUID().toString();
-        var bySite = stub(ADMIN).countActiveBySite(CountBySiteRequest.newBuilder().setDistrict(district(SHINAN))
+        var bySite = stub(SHINAN_ADMIN).countActiveBySite(CountBySiteRequest.newBuilder().setDistrict(district(SHINAN))
                 .addSiteIds(site).addSiteIds(empty).build());
         assertEquals(1L, bySite.getCountsOrThrow(site));
         assertEquals(0L, bySite.getCountsOrThrow(empty));
 
-        var byZone = stub(ADMIN).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN))
+        var byZone = stub(SHINAN_ADMIN).countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN))
                 .addZoneIds(zoneA).addZoneIds(zoneB).build());
         assertEquals(2L, byZone.getCountsOrThrow(zoneA));
         assertEquals(0L, byZone.getCountsOrThrow(zoneB), "decommissioned cameras no longer count");
@@ -119,10 +112,10 @@ class CameraGrpcTest {
 
     @Test
     void anotherDistrictsCameraIsNotFoundAndCityScopeSeesIt() {
-        String site = site(ADMIN, 1);
-        String zone = zone(ADMIN, site, "NONE", false);
+        String site = site(SHINAN_ADMIN, 1);
+        String zone = zone(SHINAN_ADMIN, site, "NONE", false);
         String id = gbId(SHINAN);
-        post(ADMIN, camera(id, site, zone, 2)).statusCode(201);
+        post(SHINAN_ADMIN, camera(id, site, zone, 2)).statusCode(201);
         // Huangdao's admin, with the district field empty, reads within Huangdao only.
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> stub(HUANGDAO_ADMIN).getCamera(
                 GetCameraRequest.newBuilder().setGbId(id).build()));
@@ -147,13 +140,13 @@ class CameraGrpcTest {
 
     @Test
     void badArgumentsAreInvalidAndCallsWithoutATokenAreRefused() {
-        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN).getCamera(
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> stub(SHINAN_ADMIN).getCamera(
                 GetCameraRequest.newBuilder().setDistrict(district(SHINAN)).setGbId("nope").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
-        StatusRuntimeException badDistrict = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN)
+        StatusRuntimeException badDistrict = assertThrows(StatusRuntimeException.class, () -> stub(SHINAN_ADMIN)
                 .countByZone(CountByZoneRequest.newBuilder().setDistrict(district("37")).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badDistrict.getStatus().getCode());
-        StatusRuntimeException badZone = assertThrows(StatusRuntimeException.class, () -> stub(ADMIN)
+        StatusRuntimeException badZone = assertThrows(StatusRuntimeException.class, () -> stub(SHINAN_ADMIN)
                 .countByZone(CountByZoneRequest.newBuilder().setDistrict(district(SHINAN)).addZoneIds("x").build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, badZone.getStatus().getCode());
         StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,

@@ -6,15 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.videogov.camera.Fixtures.PROBLEM;
 import static org.videogov.camera.Fixtures.stored;
 import static org.videogov.camera.ImportFixtures.placements;
 import static org.videogov.camera.ImportFixtures.run;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
@@ -24,17 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.videogov.camera.CameraCsvGenerator.Defect;
 import org.videogov.camera.csv.Csv;
 import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /** Bulk CSV import: dry run, apply, all-or-nothing, skipInvalid, idempotent re-import, export round trip. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class CameraImportTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String CITY = TestTokens.cityAdmin();
 
     static void assertReport(CameraCsvGenerator.Generated g, CameraCsvGenerator.Placements p, JsonPath job) {
         List<Map<String, Object>> report = job.getList("report");
@@ -51,10 +45,10 @@ class CameraImportTest {
 
     @Test
     void dryRunReportsEveryBadRowWithItsArticleAndWritesNothing() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "11", 27, 9, p, 7);
         assertEquals(9, g.bad().size());
-        JsonPath job = run(ADMIN, g.csv(), "?mode=dry-run");
+        JsonPath job = run(SHINAN_ADMIN, g.csv(), "?mode=dry-run");
         assertEquals("SUCCEEDED", job.getString("state"));
         assertEquals(false, job.getBoolean("applied"));
         assertEquals(27, job.getInt("totalRows"));
@@ -64,33 +58,33 @@ class CameraImportTest {
         assertEquals(18, job.getInt("created"));
         assertReport(g, p, job);
         assertTrue(job.getString("report").contains("Article 9(7)"), job.prettify());
-        g.goodGbIds().forEach(id -> assertFalse(stored(CITY, id), id));
+        g.goodGbIds().forEach(id -> assertFalse(stored(CITY_ADMIN, id), id));
     }
 
     @Test
     void applyIsAllOrNothing() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "12", 27, 9, p, 8);
-        JsonPath job = run(ADMIN, g.csv(), "?mode=apply");
+        JsonPath job = run(SHINAN_ADMIN, g.csv(), "?mode=apply");
         assertEquals("REJECTED", job.getString("state"));
         assertEquals(false, job.getBoolean("applied"));
         assertEquals(9, job.getInt("invalid"));
         assertTrue(job.getString("message").contains("nothing was written"), job.getString("message"));
         assertReport(g, p, job);
-        g.goodGbIds().forEach(id -> assertFalse(stored(CITY, id), id));
+        g.goodGbIds().forEach(id -> assertFalse(stored(CITY_ADMIN, id), id));
     }
 
     @Test
     void anAppliedImportRefreshesThePlannerStatisticsOfWhatItWrote() throws InterruptedException {
-        long analysedBefore = PostgresDatabase.count("camera_inventory_test",
+        long analysedBefore = PostgresDatabase.count(TestDatabase.NAME,
                 "select coalesce(max(analyze_count), 0) from pg_stat_user_tables where relname = 'camera'");
-        CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "17", 12, 0, placements(ADMIN), 12);
-        assertEquals("SUCCEEDED", run(ADMIN, g.csv(), "?mode=apply").getString("state"));
+        CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "17", 12, 0, placements(SHINAN_ADMIN), 12);
+        assertEquals("SUCCEEDED", run(SHINAN_ADMIN, g.csv(), "?mode=apply").getString("state"));
         // The statistics system publishes the ANALYZE shortly after it ran.
         long analysedAfter = analysedBefore;
         for (int i = 0; i < 50 && analysedAfter == analysedBefore; i++) {
             Thread.sleep(200);
-            analysedAfter = PostgresDatabase.count("camera_inventory_test",
+            analysedAfter = PostgresDatabase.count(TestDatabase.NAME,
                     "select coalesce(max(analyze_count), 0) from pg_stat_user_tables where relname = 'camera'");
         }
         assertTrue(analysedAfter > analysedBefore, "camera was not analysed after the import");
@@ -98,32 +92,32 @@ class CameraImportTest {
 
     @Test
     void skipInvalidWritesTheValidRowsAndReimportingChangesNothing() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "13", 27, 9, p, 9);
-        JsonPath job = run(ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
+        JsonPath job = run(SHINAN_ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
         assertEquals("SUCCEEDED", job.getString("state"));
         assertEquals(true, job.getBoolean("applied"));
         assertEquals(18, job.getInt("created"));
         assertEquals(0, job.getInt("updated"));
         assertReport(g, p, job);
-        g.goodGbIds().forEach(id -> assertTrue(stored(CITY, id), id));
+        g.goodGbIds().forEach(id -> assertTrue(stored(CITY_ADMIN, id), id));
         String first = g.goodGbIds().get(0);
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}/history", first).then()
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}/history", first).then()
                 .body("[0].action", equalTo("IMPORTED")).body("[0].actor", equalTo("admin-" + SHINAN));
 
-        JsonPath again = run(ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
+        JsonPath again = run(SHINAN_ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
         assertEquals("SUCCEEDED", again.getString("state"));
         assertEquals(0, again.getInt("created"));
         assertEquals(0, again.getInt("updated"));
         assertEquals(18, again.getInt("unchanged"));
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", first).then().body("version", equalTo(0));
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}", first).then().body("version", equalTo(0));
     }
 
     @Test
     void changedRowsAreUpdatedWithLegalTransitionsOnly() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "14", 10, 0, p, 10);
-        assertEquals(10, run(ADMIN, g.csv(), "?mode=apply").getInt("created"));
+        assertEquals(10, run(SHINAN_ADMIN, g.csv(), "?mode=apply").getInt("created"));
         List<Csv.Record> records = Csv.parse(g.csv());
         StringBuilder changed = new StringBuilder();
         Csv.write(changed, records.get(0).fields());
@@ -134,21 +128,21 @@ class CameraImportTest {
         List<String> backwards = new java.util.ArrayList<>(records.get(2).fields());
         backwards.set(20, "PLANNED");
         Csv.write(changed, backwards);
-        JsonPath job = run(ADMIN, changed.toString(), "?mode=apply&skipInvalid=true");
+        JsonPath job = run(SHINAN_ADMIN, changed.toString(), "?mode=apply&skipInvalid=true");
         assertEquals(1, job.getInt("updated"));
         assertEquals(1, job.getInt("invalid"));
         assertEquals("state", job.getString("report[0].field"));
         assertEquals(3, job.getInt("report[0].row"));
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", renamed.get(0)).then()
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}", renamed.get(0)).then()
                 .body("name", equalTo("改名 Renamed")).body("version", equalTo(1));
     }
 
     @Test
     void exportRoundTripsThroughImport() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "15", 12, 0, p, 11);
-        assertEquals(12, run(ADMIN, g.csv(), "?mode=apply").getInt("created"));
-        String export = given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/export.csv")
+        assertEquals(12, run(SHINAN_ADMIN, g.csv(), "?mode=apply").getInt("created"));
+        String export = given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/export.csv")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         List<Csv.Record> rows = Csv.parse(export);
         assertEquals(String.join(",", org.videogov.camera.csv.CameraCsv.COLUMNS), String.join(",",
@@ -159,7 +153,7 @@ class CameraImportTest {
         assertTrue(export.contains("香港中路"), "UTF-8 names survive");
         assertTrue(rows.stream().skip(1).allMatch(r -> r.fields().get(1).equals(SHINAN)), "district only");
         // The export is a valid import of the same inventory: every row unchanged.
-        JsonPath job = run(ADMIN, export, "?mode=dry-run");
+        JsonPath job = run(SHINAN_ADMIN, export, "?mode=dry-run");
         assertEquals(0, job.getInt("invalid"), job.prettify());
         assertEquals(rows.size() - 1, job.getInt("unchanged"));
         assertEquals(0, job.getInt("created") + job.getInt("updated"));
@@ -178,28 +172,28 @@ class CameraImportTest {
                 header.replace("network", "colour"), "header",
                 header, "body",
                 header + "\"unterminated,x\n", "body");
-        long jobsBefore = PostgresDatabase.count("camera_inventory_test", "select count(*) from camera_import");
-        bad.forEach((csv, field) -> given().auth().oauth2(ADMIN).contentType("text/csv").body(csv)
+        long jobsBefore = PostgresDatabase.count(TestDatabase.NAME, "select count(*) from camera_import");
+        bad.forEach((csv, field) -> given().auth().oauth2(SHINAN_ADMIN).contentType("text/csv").body(csv)
                 .when().post("/api/v1/camera-imports?mode=apply").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo(field)));
-        given().auth().oauth2(ADMIN).contentType("text/csv").body(header)
+        given().auth().oauth2(SHINAN_ADMIN).contentType("text/csv").body(header)
                 .when().post("/api/v1/camera-imports?mode=sometimes").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("mode"));
-        given().auth().oauth2(ADMIN).contentType("application/json").body("{}")
+        given().auth().oauth2(SHINAN_ADMIN).contentType("application/json").body("{}")
                 .when().post("/api/v1/camera-imports").then().statusCode(415).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.auditor()).contentType("text/csv").body(header + "x\n")
                 .when().post("/api/v1/camera-imports").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(ADMIN).when().get("/api/v1/camera-imports/not-a-uuid").then().statusCode(400);
-        assertEquals(jobsBefore, PostgresDatabase.count("camera_inventory_test", "select count(*) from camera_import"),
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/camera-imports/not-a-uuid").then().statusCode(400);
+        assertEquals(jobsBefore, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from camera_import"),
                 "a refused upload creates no import job");
     }
 
     @Test
     void anotherDistrictsImportIsNotFound() {
-        CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "16", 2, 0, placements(ADMIN), 12);
-        String id = ImportFixtures.upload(ADMIN, g.csv(), "?mode=dry-run");
+        CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "16", 2, 0, placements(SHINAN_ADMIN), 12);
+        String id = ImportFixtures.upload(SHINAN_ADMIN, g.csv(), "?mode=dry-run");
         given().auth().oauth2(TestTokens.districtAdmin(HUANGDAO)).when().get("/api/v1/camera-imports/{id}", id)
                 .then().statusCode(404).contentType(PROBLEM);
-        ImportPolling.awaitFinished(CITY, id, java.time.Duration.ofSeconds(60));
+        ImportPolling.awaitFinished(CITY_ADMIN, id, java.time.Duration.ofSeconds(60));
     }
 }

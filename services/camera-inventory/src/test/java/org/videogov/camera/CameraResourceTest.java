@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.videogov.camera.Fixtures.PROBLEM;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.get;
@@ -17,29 +16,24 @@ import static org.videogov.camera.Fixtures.put;
 import static org.videogov.camera.Fixtures.site;
 import static org.videogov.camera.Fixtures.stored;
 import static org.videogov.camera.Fixtures.zone;
+import static org.videogov.testing.TestProblems.NOT_FOUND;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
 import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_OPERATOR;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /** The camera REST API: create, read, list, replace, idempotency, bad input, tenancy. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class CameraResourceTest {
-
-    static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String SHINAN_OPERATOR = TestTokens.districtOperator(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String CITY = TestTokens.cityAdmin();
 
     @Test
     void districtStaffRegisterAndReadACameraWithItsPlacement() {
@@ -123,7 +117,7 @@ class CameraResourceTest {
                 .then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras?zone=nope")
                 .then().statusCode(400).contentType(PROBLEM);
-        assertFalse(stored(CITY, id));
+        assertFalse(stored(CITY_ADMIN, id));
     }
 
     @Test
@@ -134,7 +128,7 @@ class CameraResourceTest {
         Map<String, Object> body = camera(id, site, zone, 2);
         post(SHINAN_ADMIN, body).statusCode(201);
         get(HUANGDAO_ADMIN, id).statusCode(404).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:not-found"));
+                .body("type", equalTo(NOT_FOUND));
         put(HUANGDAO_ADMIN, id, body).statusCode(404).contentType(PROBLEM);
         Fixtures.transition(HUANGDAO_ADMIN, id, "INSTALLED", "hijack").statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(HUANGDAO_ADMIN).when().get("/api/v1/cameras/{id}/history", id)
@@ -142,7 +136,7 @@ class CameraResourceTest {
         given().auth().oauth2(HUANGDAO_ADMIN).when().get("/api/v1/cameras?size=200")
                 .then().statusCode(200).body("items.gbId", not(hasItem(id)))
                 .body("items.districtCode", everyItem(equalTo(HUANGDAO)));
-        get(CITY, id).statusCode(200).body("version", equalTo(0)).body("state", equalTo("PLANNED"));
+        get(CITY_ADMIN, id).statusCode(200).body("version", equalTo(0)).body("state", equalTo("PLANNED"));
     }
 
     @Test
@@ -157,8 +151,8 @@ class CameraResourceTest {
         post(TestTokens.auditor(), camera(other, site, zone, 2)).statusCode(403).contentType(PROBLEM);
         get(TestTokens.partner("traffic"), id).statusCode(403).contentType(PROBLEM);
         given().when().get("/api/v1/cameras").then().statusCode(401).contentType(PROBLEM);
-        assertFalse(stored(CITY, other));
-        get(CITY, id).statusCode(200).body("state", equalTo("PLANNED"));
+        assertFalse(stored(CITY_ADMIN, other));
+        get(CITY_ADMIN, id).statusCode(200).body("state", equalTo("PLANNED"));
     }
 
     @Test
@@ -169,9 +163,9 @@ class CameraResourceTest {
         Map<String, Object> body = camera(id, site, zone, 2);
         body.put("districtCode", HUANGDAO);
         post(SHINAN_ADMIN, body).statusCode(403).contentType(PROBLEM);
-        assertFalse(stored(CITY, id));
+        assertFalse(stored(CITY_ADMIN, id));
         body.remove("districtCode");
         // City IT may let the GB ID's administrative code name the district.
-        post(CITY, body).statusCode(201).body("districtCode", equalTo(HUANGDAO));
+        post(CITY_ADMIN, body).statusCode(201).body("districtCode", equalTo(HUANGDAO));
     }
 }

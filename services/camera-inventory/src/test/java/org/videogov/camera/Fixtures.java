@@ -9,23 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.videogov.testing.SiteRegistryProcess;
 
 /** Sites and zones in the real site-registry, camera bodies and GB IDs for the camera API. */
 final class Fixtures {
 
-    static final String PROBLEM = "application/problem+json";
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 400_000));
 
     private Fixtures() {
     }
 
+    /**
+     * site-registry's base URL, from the config SiteRegistryProcess returned ({@link TestResources};
+     * outside {@code @QuarkusTest}, {@code TestResourceConfig.provide}).
+     */
     static String siteRegistryUrl() {
-        String url = System.getProperty(SiteRegistryProcess.URL_PROPERTY);
-        if (url == null) {
-            throw new IllegalStateException("site-registry is not running: the test needs SiteRegistryProcess");
-        }
-        return url;
+        return ConfigProvider.getConfig().getOptionalValue(SiteRegistryProcess.URL_PROPERTY, String.class)
+                .orElseThrow(() -> new IllegalStateException("site-registry is not running: the test needs "
+                        + "SiteRegistryProcess (TestResources; outside @QuarkusTest, TestResourceConfig.provide)"));
     }
 
     /** A site of the token's district (TRANSPORT: an Article 7 place) with the given security level. */

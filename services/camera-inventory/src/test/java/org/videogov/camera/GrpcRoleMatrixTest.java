@@ -11,8 +11,6 @@ import static org.videogov.testing.TestTokens.SHINAN;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -26,15 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
 import org.videogov.proto.camera.v1.CameraInventoryGrpc;
-import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.GetCameraRequest;
 import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.testing.GrpcTestChannel;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RoleMatrix;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
 
@@ -45,8 +41,6 @@ import org.videogov.testing.TestTokens;
  * narrow it, never widen it; another district's camera never comes back, not even as a count.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class GrpcRoleMatrixTest {
 
     /** An active camera with its site and zone. */

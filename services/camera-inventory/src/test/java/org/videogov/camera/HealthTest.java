@@ -3,18 +3,13 @@ package org.videogov.camera;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.videogov.testing.TestProblems.PROBLEM;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 
 /** What operators and tool builders rely on: probes, metrics, the OpenAPI document, problem+json 404s. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class HealthTest {
 
     @Test
@@ -25,7 +20,7 @@ class HealthTest {
 
     @Test
     void unknownPathsAreProblems() {
-        given().when().get("/api/v1/unknown").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/unknown").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test

@@ -13,12 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
+import org.videogov.testing.TestResourceConfig;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -45,9 +45,12 @@ public final class ImportBenchmark {
         siteRegistry.init(Map.of("database", "site_registry_bench"));
         Process camera = null;
         Path log = Files.createTempFile("camera-inventory-bench-", ".log");
+        TestResourceConfig siteRegistryConfig = null;
         try {
             Map<String, String> config = siteRegistry.start();
-            String db = "camera_inventory_bench" + env("VIDEOGOV_TEST_DB_SUFFIX");
+            // What a @QuarkusTest reads from its test resources (site-registry's URL for the fixtures).
+            siteRegistryConfig = TestResourceConfig.provide(config);
+            String db = PostgresDatabase.named("camera_inventory_bench");
             PostgresDatabase.createIfMissing(db);
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -55,11 +58,7 @@ public final class ImportBenchmark {
                     jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
-            env.put("VIDEOGOV_PG_HOST", PostgresDatabase.host());
-            env.put("VIDEOGOV_PG_PORT", PostgresDatabase.port());
-            env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
-            env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
-            env.put("VIDEOGOV_CAMERA_INVENTORY_DB", db);
+            env.putAll(PostgresDatabase.serviceEnv("VIDEOGOV_CAMERA_INVENTORY_DB", db));
             env.put("VIDEOGOV_CAMERA_INVENTORY_PORT", Integer.toString(port));
             env.put("VIDEOGOV_SITE_REGISTRY_HOST", config.get("quarkus.grpc.clients.site-registry.host"));
             env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
@@ -92,6 +91,9 @@ public final class ImportBenchmark {
             if (camera != null) {
                 camera.destroy();
                 camera.waitFor(15, TimeUnit.SECONDS);
+            }
+            if (siteRegistryConfig != null) {
+                siteRegistryConfig.close();
             }
             siteRegistry.stop();
             Files.deleteIfExists(log);
@@ -133,10 +135,5 @@ public final class ImportBenchmark {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    private static String env(String name) {
-        String v = System.getenv(name);
-        return v == null ? "" : v;
     }
 }

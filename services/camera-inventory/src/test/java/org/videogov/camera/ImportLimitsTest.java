@@ -4,23 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.videogov.testing.TestProblems.PAYLOAD_TOO_LARGE;
+import static org.videogov.testing.TestProblems.PROBLEM;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videogov.camera.csv.CameraCsv;
 import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -31,10 +25,9 @@ import org.videogov.testing.TestTokens;
  */
 @QuarkusTest
 @TestProfile(ImportLimitsTest.SmallLimits.class)
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class ImportLimitsTest {
 
+    /** Configuration only: the module's shared test resources (TestResources) stay on. */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -58,8 +51,8 @@ class ImportLimitsTest {
         int before = jobs();
         given().auth().oauth2(TestTokens.districtAdmin(TestTokens.SHINAN)).contentType("text/csv").body(big)
                 .when().post("/api/v1/camera-imports?mode=apply")
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("urn:videogov:problem:payload-too-large"))
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo(PAYLOAD_TOO_LARGE))
                 .body("limit", equalTo(64 * 1024));
         assertEquals(before, jobs(), "a refused upload created an import job");
     }
@@ -69,22 +62,13 @@ class ImportLimitsTest {
         int before = jobs();
         given().auth().oauth2(TestTokens.districtAdmin(TestTokens.SHINAN)).contentType("text/csv").body(csv(6, 3))
                 .when().post("/api/v1/camera-imports?mode=apply")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("body"))
                 .body("detail", containsString("at most 5 per upload"));
         assertEquals(before, jobs(), "a refused upload created an import job");
     }
 
     private static int jobs() {
-        String suffix = System.getenv("VIDEOGOV_TEST_DB_SUFFIX");
-        String database = "camera_inventory_test" + (suffix == null ? "" : suffix.strip());
-        try (Connection c = DriverManager.getConnection(PostgresDatabase.jdbcUrl(database), PostgresDatabase.user(),
-                PostgresDatabase.password()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from camera_import")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Math.toIntExact(PostgresDatabase.count(TestDatabase.NAME, "select count(*) from camera_import"));
     }
 }

@@ -5,12 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.videogov.camera.config.ImportConfig;
 import org.videogov.camera.service.ImportRecovery;
 import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -30,8 +26,6 @@ import org.videogov.testing.TestTokens;
  * another live instance is running is left alone.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class ImportRecoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -124,9 +118,6 @@ class ImportRecoveryTest {
     }
 
     private static Connection connect() throws SQLException {
-        String suffix = System.getenv("VIDEOGOV_TEST_DB_SUFFIX");
-        String database = "camera_inventory_test" + (suffix == null ? "" : suffix.strip());
-        return DriverManager.getConnection(PostgresDatabase.jdbcUrl(database), PostgresDatabase.user(),
-                PostgresDatabase.password());
+        return PostgresDatabase.connect(TestDatabase.NAME);
     }
 }

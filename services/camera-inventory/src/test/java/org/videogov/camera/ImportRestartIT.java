@@ -3,6 +3,7 @@ package org.videogov.camera;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
 import org.videogov.testing.SiteRegistryProcess;
+import org.videogov.testing.TestResourceConfig;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -23,25 +25,21 @@ import org.videogov.testing.TestTokens;
  */
 class ImportRestartIT {
 
-    private static final String TOKEN = TestTokens.districtAdmin(TestTokens.SHINAN);
-
     private static SiteRegistryProcess siteRegistry;
     private static Map<String, String> env;
+    private static TestResourceConfig siteRegistryConfig;
 
     @BeforeAll
     static void start() {
         siteRegistry = new SiteRegistryProcess();
         siteRegistry.init(Map.of("database", "site_registry_restart_it"));
         Map<String, String> config = siteRegistry.start();
-        String database = "camera_inventory_restart_it" + suffix();
+        // What a @QuarkusTest reads from its test resources (site-registry's URL for the fixtures).
+        siteRegistryConfig = TestResourceConfig.provide(config);
+        String database = PostgresDatabase.named("camera_inventory_restart_it");
         PostgresDatabase.createIfMissing(database);
-        env = new HashMap<>();
+        env = PostgresDatabase.serviceEnv("VIDEOGOV_CAMERA_INVENTORY_DB", database);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
-        env.put("VIDEOGOV_PG_HOST", PostgresDatabase.host());
-        env.put("VIDEOGOV_PG_PORT", PostgresDatabase.port());
-        env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
-        env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
-        env.put("VIDEOGOV_CAMERA_INVENTORY_DB", database);
         env.put("VIDEOGOV_SITE_REGISTRY_HOST", "127.0.0.1");
         env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
@@ -51,6 +49,9 @@ class ImportRestartIT {
 
     @AfterAll
     static void stop() {
+        if (siteRegistryConfig != null) {
+            siteRegistryConfig.close();
+        }
         if (siteRegistry != null) {
             siteRegistry.stop();
         }
@@ -59,14 +60,14 @@ class ImportRestartIT {
     @Test
     void aJobInterruptedByAKillIsFailedWithTheReasonAtTheNextStart() {
         CameraCsvGenerator.Generated file = CameraCsvGenerator.generate(TestTokens.SHINAN, "77", 20_000, 0,
-                ImportFixtures.placements(TOKEN), 6);
+                ImportFixtures.placements(SHINAN_ADMIN), 6);
         Map<String, String> first = new HashMap<>(env);
         first.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         first.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         String id;
         QuarkusAppProcess app = QuarkusAppProcess.start("camera-inventory", first, "/q/health/ready");
         try {
-            id = given().baseUri(app.url()).auth().oauth2(TOKEN).contentType("text/csv; charset=UTF-8")
+            id = given().baseUri(app.url()).auth().oauth2(SHINAN_ADMIN).contentType("text/csv; charset=UTF-8")
                     .body(file.csv()).when().post("/api/v1/camera-imports?mode=apply")
                     .then().statusCode(202).extract().path("id");
             String state = job(app, id).getString("state");
@@ -84,7 +85,7 @@ class ImportRestartIT {
                     job.getString("message"));
             assertTrue(job.getString("finishedAt") != null, "no finishedAt");
             // Nothing of the interrupted apply was written: the file can simply be uploaded again.
-            String retryId = given().baseUri(again.url()).auth().oauth2(TOKEN)
+            String retryId = given().baseUri(again.url()).auth().oauth2(SHINAN_ADMIN)
                     .contentType("text/csv; charset=UTF-8").body(file.csv())
                     .when().post("/api/v1/camera-imports?mode=dry-run").then().statusCode(202).extract().path("id");
             JsonPath retry = awaitFinished(again, retryId, Duration.ofSeconds(240));
@@ -97,7 +98,7 @@ class ImportRestartIT {
     }
 
     private static JsonPath job(QuarkusAppProcess app, String id) {
-        return given().baseUri(app.url()).auth().oauth2(TOKEN).when().get("/api/v1/camera-imports/{id}", id)
+        return given().baseUri(app.url()).auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/camera-imports/{id}", id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -113,10 +114,5 @@ class ImportRestartIT {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         } while (System.nanoTime() < deadline);
         throw new AssertionError("import " + id + " did not finish within " + timeout + ": " + job.prettify());
-    }
-
-    private static String suffix() {
-        String suffix = System.getenv("VIDEOGOV_TEST_DB_SUFFIX");
-        return suffix == null ? "" : suffix.strip();
     }
 }

@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.camera.ImportFixtures.placements;
 import static org.videogov.camera.ImportFixtures.run;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videogov.camera.CameraCsvGenerator.Defect;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
-import org.videogov.testing.TestTokens;
 
 /**
  * A district's whole inventory at once: 10,000 rows with 300 bad ones of every kind. The report
@@ -25,22 +21,18 @@ import org.videogov.testing.TestTokens;
  * timing: the figures are printed by {@code ImportBenchmark}.)
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class LargeImportTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
 
     @Test
     void tenThousandRowsWithThreeHundredBadOnesAreReportedExactly() {
-        CameraCsvGenerator.Placements p = placements(ADMIN);
+        CameraCsvGenerator.Placements p = placements(SHINAN_ADMIN);
         CameraCsvGenerator.Generated g = CameraCsvGenerator.generate(SHINAN, "21", 10_000, 300, p, 42);
         assertEquals(300, g.bad().size());
         Map<Defect, Integer> kinds = new EnumMap<>(Defect.class);
         g.bad().values().forEach(d -> kinds.merge(d, 1, Integer::sum));
         assertEquals(Defect.values().length, kinds.size(), "every kind of defect is in the file: " + kinds);
 
-        JsonPath dry = run(ADMIN, g.csv(), "?mode=dry-run");
+        JsonPath dry = run(SHINAN_ADMIN, g.csv(), "?mode=dry-run");
         assertEquals("SUCCEEDED", dry.getString("state"));
         assertEquals(10_000, dry.getInt("totalRows"));
         assertEquals(10_000, dry.getInt("processed"));
@@ -51,13 +43,13 @@ class LargeImportTest {
         // Three allowed zones, the privacy-risk zone and the toilet: five questions to site-registry, not 10,000.
         assertEquals(5, dry.getInt("placementChecks"));
 
-        JsonPath apply = run(ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
+        JsonPath apply = run(SHINAN_ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
         assertEquals("SUCCEEDED", apply.getString("state"));
         assertEquals(9_700, apply.getInt("created"));
         assertEquals(300, apply.getInt("invalid"));
         CameraImportTest.assertReport(g, p, apply);
 
-        JsonPath again = run(ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
+        JsonPath again = run(SHINAN_ADMIN, g.csv(), "?mode=apply&skipInvalid=true");
         assertEquals(9_700, again.getInt("unchanged"));
         assertEquals(0, again.getInt("created") + again.getInt("updated"));
         assertEquals(300, again.getInt("invalid"));

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.videogov.camera.Fixtures.PROBLEM;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.get;
@@ -13,35 +12,29 @@ import static org.videogov.camera.Fixtures.put;
 import static org.videogov.camera.Fixtures.site;
 import static org.videogov.camera.Fixtures.transition;
 import static org.videogov.camera.Fixtures.zone;
+import static org.videogov.testing.TestProblems.CONFLICT;
+import static org.videogov.testing.TestProblems.PROBLEM;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_OPERATOR;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
-import org.videogov.testing.TestTokens;
 
 /** PLANNED → INSTALLED → ACTIVE ⇄ FAULTY → DECOMMISSIONED; history kept; illegal moves are 409. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class LifecycleTest {
 
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String OPERATOR = TestTokens.districtOperator(SHINAN);
-
     private String planned(Map<String, Object>[] holder) {
-        String site = site(ADMIN, 1);
-        String zone = zone(ADMIN, site, "NONE", false);
+        String site = site(SHINAN_ADMIN, 1);
+        String zone = zone(SHINAN_ADMIN, site, "NONE", false);
         String id = gbId(SHINAN);
         Map<String, Object> body = camera(id, site, zone, 2);
-        post(ADMIN, body).statusCode(201).body("state", equalTo("PLANNED"));
+        post(SHINAN_ADMIN, body).statusCode(201).body("state", equalTo("PLANNED"));
         if (holder != null) {
             holder[0] = body;
         }
@@ -53,16 +46,16 @@ class LifecycleTest {
         @SuppressWarnings("unchecked")
         Map<String, Object>[] body = new Map[1];
         String id = planned(body);
-        transition(OPERATOR, id, "INSTALLED", "mounted on pole 12").statusCode(200).body("state", equalTo("INSTALLED"));
-        transition(OPERATOR, id, "ACTIVE", "accepted").statusCode(200).body("state", equalTo("ACTIVE"));
-        transition(OPERATOR, id, "FAULTY", "no video since 02:00").statusCode(200).body("state", equalTo("FAULTY"));
-        transition(OPERATOR, id, "ACTIVE", "lens replaced").statusCode(200);
-        given().auth().oauth2(OPERATOR).when().post("/api/v1/cameras/{id}/heartbeat", id)
+        transition(SHINAN_OPERATOR, id, "INSTALLED", "mounted on pole 12").statusCode(200).body("state", equalTo("INSTALLED"));
+        transition(SHINAN_OPERATOR, id, "ACTIVE", "accepted").statusCode(200).body("state", equalTo("ACTIVE"));
+        transition(SHINAN_OPERATOR, id, "FAULTY", "no video since 02:00").statusCode(200).body("state", equalTo("FAULTY"));
+        transition(SHINAN_OPERATOR, id, "ACTIVE", "lens replaced").statusCode(200);
+        given().auth().oauth2(SHINAN_OPERATOR).when().post("/api/v1/cameras/{id}/heartbeat", id)
                 .then().statusCode(200).body("lastHeartbeat", org.hamcrest.Matchers.notNullValue());
-        transition(ADMIN, id, "DECOMMISSIONED", "road works").statusCode(200).body("state", equalTo("DECOMMISSIONED"));
+        transition(SHINAN_ADMIN, id, "DECOMMISSIONED", "road works").statusCode(200).body("state", equalTo("DECOMMISSIONED"));
 
-        get(ADMIN, id).statusCode(200).body("state", equalTo("DECOMMISSIONED"));
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}/history", id).then().statusCode(200)
+        get(SHINAN_ADMIN, id).statusCode(200).body("state", equalTo("DECOMMISSIONED"));
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}/history", id).then().statusCode(200)
                 .body("", hasSize(6))
                 .body("from", equalTo(java.util.Arrays.asList(null, "PLANNED", "INSTALLED", "ACTIVE", "FAULTY",
                         "ACTIVE")))
@@ -71,10 +64,10 @@ class LifecycleTest {
                 .body("[3].actor", equalTo("operator-" + SHINAN))
                 .body("[5].actor", equalTo("admin-" + SHINAN));
         // Terminal: no transition, no edit, no delete endpoint.
-        transition(ADMIN, id, "ACTIVE", "revive").statusCode(409).contentType(PROBLEM);
-        put(ADMIN, id, body[0]).statusCode(409).contentType(PROBLEM);
-        given().auth().oauth2(ADMIN).when().delete("/api/v1/cameras/{id}", id).then().statusCode(405);
-        get(ADMIN, id).statusCode(200);
+        transition(SHINAN_ADMIN, id, "ACTIVE", "revive").statusCode(409).contentType(PROBLEM);
+        put(SHINAN_ADMIN, id, body[0]).statusCode(409).contentType(PROBLEM);
+        given().auth().oauth2(SHINAN_ADMIN).when().delete("/api/v1/cameras/{id}", id).then().statusCode(405);
+        get(SHINAN_ADMIN, id).statusCode(200);
     }
 
     @ParameterizedTest(name = "{0} → {1} is refused")
@@ -88,12 +81,12 @@ class LifecycleTest {
             case "FAULTY" -> List.of("INSTALLED", "ACTIVE", "FAULTY");
             default -> List.of();
         };
-        path.forEach(s -> transition(ADMIN, id, s, null).statusCode(200));
-        transition(ADMIN, id, to, "try").statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:conflict"))
+        path.forEach(s -> transition(SHINAN_ADMIN, id, s, null).statusCode(200));
+        transition(SHINAN_ADMIN, id, to, "try").statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo(CONFLICT))
                 .body("detail", containsString("cannot go from " + from + " to " + to));
-        get(ADMIN, id).statusCode(200).body("state", equalTo(from));
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}/history", id).then()
+        get(SHINAN_ADMIN, id).statusCode(200).body("state", equalTo(from));
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}/history", id).then()
                 .body("", hasSize(1 + path.size()));
     }
 
@@ -107,18 +100,18 @@ class LifecycleTest {
             case "FAULTY" -> List.of("INSTALLED", "ACTIVE", "FAULTY");
             default -> List.of();
         };
-        path.forEach(s -> transition(ADMIN, id, s, null).statusCode(200));
-        transition(ADMIN, id, "DECOMMISSIONED", "replaced").statusCode(200).body("state", equalTo("DECOMMISSIONED"));
+        path.forEach(s -> transition(SHINAN_ADMIN, id, s, null).statusCode(200));
+        transition(SHINAN_ADMIN, id, "DECOMMISSIONED", "replaced").statusCode(200).body("state", equalTo("DECOMMISSIONED"));
     }
 
     @Test
     void badTransitionsAreA400() {
         String id = planned(null);
-        given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("to", "BROKEN"))
+        given().auth().oauth2(SHINAN_ADMIN).contentType("application/json").body(Map.of("to", "BROKEN"))
                 .when().post("/api/v1/cameras/{id}/transitions", id).then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(ADMIN).contentType("application/json").body(Map.of("reason", "x"))
+        given().auth().oauth2(SHINAN_ADMIN).contentType("application/json").body(Map.of("reason", "x"))
                 .when().post("/api/v1/cameras/{id}/transitions", id).then().statusCode(400).contentType(PROBLEM);
-        get(ADMIN, id).statusCode(200).body("state", equalTo("PLANNED"));
+        get(SHINAN_ADMIN, id).statusCode(200).body("state", equalTo("PLANNED"));
     }
 
     @Test
@@ -127,7 +120,7 @@ class LifecycleTest {
         Map<String, Object>[] body = new Map[1];
         String id = planned(body);
         body[0].put("state", "ACTIVE");
-        put(ADMIN, id, body[0]).statusCode(409).contentType(PROBLEM);
-        get(ADMIN, id).statusCode(200).body("state", equalTo("PLANNED"));
+        put(SHINAN_ADMIN, id, body[0]).statusCode(409).contentType(PROBLEM);
+        get(SHINAN_ADMIN, id).statusCode(200).body("state", equalTo("PLANNED"));
     }
 }

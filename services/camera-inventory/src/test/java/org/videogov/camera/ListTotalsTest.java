@@ -3,8 +3,6 @@ package org.videogov.camera;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.Concurrently;
 import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -22,11 +19,8 @@ import org.videogov.testing.TestTokens;
  * the API reports (per district, per state, city-wide) equals a real count of the camera table.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class ListTotalsTest {
 
-    private static final String DB = "camera_inventory_test";
     private static final String[] STATES = {"PLANNED", "INSTALLED", "ACTIVE", "FAULTY", "DECOMMISSIONED"};
 
     @Test
@@ -78,7 +72,7 @@ class ListTotalsTest {
     }
 
     private static long count(String where) {
-        return PostgresDatabase.count(DB, "select count(*) from camera where " + where);
+        return PostgresDatabase.count(TestDatabase.NAME, "select count(*) from camera where " + where);
     }
 
     private static long total(String token, String query) {

@@ -22,6 +22,7 @@ import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
 import org.videogov.testing.SiteRegistryProcess;
+import org.videogov.testing.TestResourceConfig;
 
 /**
  * The read-path benchmark (a program that prints figures, not a test). Against the local stack's
@@ -91,8 +92,10 @@ public final class ReadBenchmark {
         try (QuarkusAppProcess site = QuarkusAppProcess.start("site-registry", sitePort, env, "/q/health/ready",
                 jvmOptions);
              QuarkusAppProcess camera = QuarkusAppProcess.start("camera-inventory", cameraPort, env,
-                     "/q/health/ready", jvmOptions)) {
-            System.setProperty(SiteRegistryProcess.URL_PROPERTY, site.url());
+                     "/q/health/ready", jvmOptions);
+             // What SiteRegistryProcess returns to a @QuarkusTest: site-registry's URL, for the fixtures.
+             TestResourceConfig siteRegistryConfig = TestResourceConfig.provide(
+                     Map.of(SiteRegistryProcess.URL_PROPERTY, site.url()))) {
             RestAssured.baseURI = "http://127.0.0.1";
             RestAssured.port = camera.port();
 

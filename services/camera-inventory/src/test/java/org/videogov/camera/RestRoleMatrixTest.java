@@ -8,8 +8,6 @@ import static org.videogov.camera.Fixtures.zone;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;
@@ -17,9 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RoleMatrix;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
 
@@ -29,8 +25,6 @@ import org.videogov.testing.TestTokens;
  * district's camera comes back.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class RestRoleMatrixTest {
 
     private static Map<String, String> cameras;

@@ -4,19 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.videogov.camera.Fixtures.PROBLEM;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.post;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.SERVICE_UNAVAILABLE;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.TestTokens;
 
 /**
  * camera-inventory's client for site-registry (Article 9 placement) against a slow, failing and
@@ -32,12 +35,8 @@ import org.videogov.testing.TestTokens;
  * to get an answer is a 503 that stores nothing.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_client_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeSiteRegistry.class)
+@TestProfile(SiteRegistryClientTest.OwnSiteRegistry.class)
 class SiteRegistryClientTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
 
     // Injected by FakeSiteRegistry.
     AtomicLong siteRegistryDelayMillis;
@@ -54,12 +53,26 @@ class SiteRegistryClientTest {
         circuitBreakers.resetAll();
     }
 
+    /** Not the module's shared resources (TestResources): site-registry played by FakeSiteRegistry. */
+    public static class OwnSiteRegistry implements QuarkusTestProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "camera_inventory_client_test")),
+                    new TestResourceEntry(OidcWiremockTestResource.class), new TestResourceEntry(FakeSiteRegistry.class));
+        }
+    }
+
     static ValidatableResponse register(String id) {
-        return post(ADMIN, camera(id, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 2));
+        return post(SHINAN_ADMIN, camera(id, UUID.randomUUID().toString(), UUID.randomUUID().toString(), 2));
     }
 
     static void assertNotStored(String id) {
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(404);
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(404);
     }
 
     @Test
@@ -88,7 +101,7 @@ class SiteRegistryClientTest {
         int before = siteRegistryCalls.get();
         String id = gbId(SHINAN);
         register(id).statusCode(503).contentType(PROBLEM)
-                .body("type", org.hamcrest.Matchers.equalTo("urn:videogov:problem:service-unavailable"));
+                .body("type", org.hamcrest.Matchers.equalTo(SERVICE_UNAVAILABLE));
         assertEquals(3, siteRegistryCalls.get() - before, "one call and two retries");
         assertNotStored(id);
     }
@@ -124,6 +137,6 @@ class SiteRegistryClientTest {
         assertTrue(id != null, "the circuit did not close within 15 s of site-registry's recovery");
         register(gbId(SHINAN)).statusCode(201);
         assertTrue(siteRegistryCalls.get() > whileOpen);
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(200);
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}", id).then().statusCode(200);
     }
 }

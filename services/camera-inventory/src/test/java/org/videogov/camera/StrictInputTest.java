@@ -6,15 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.videogov.camera.Fixtures.PROBLEM;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.stored;
-import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestProblems.CONFLICT;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.VALIDATION;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,9 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videogov.camera.csv.CameraCsv;
 import org.videogov.camera.csv.Csv;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
-import org.videogov.testing.TestTokens;
 
 /**
  * Strict input over every JSON endpoint of camera-inventory and its CSV import: each class of bad
@@ -41,29 +40,23 @@ import org.videogov.testing.TestTokens;
  * and nothing is stored.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class StrictInputTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String CITY = TestTokens.cityAdmin();
 
     /** A site, zone and registered camera of Shinan, created on first use (the services run by then). */
     static final class Existing {
-        static final String SITE = Fixtures.site(ADMIN, 2);
-        static final String ZONE = Fixtures.zone(ADMIN, SITE, "NONE", false);
+        static final String SITE = Fixtures.site(SHINAN_ADMIN, 2);
+        static final String ZONE = Fixtures.zone(SHINAN_ADMIN, SITE, "NONE", false);
         static final String CAMERA = registered();
 
         private static String registered() {
             String id = gbId(SHINAN);
-            Fixtures.post(ADMIN, camera(id, SITE, ZONE, 3)).statusCode(201);
+            Fixtures.post(SHINAN_ADMIN, camera(id, SITE, ZONE, 3)).statusCode(201);
             return id;
         }
     }
 
     static String read(String gbId) {
-        return Fixtures.get(ADMIN, gbId).statusCode(200).extract().asString();
+        return Fixtures.get(SHINAN_ADMIN, gbId).statusCode(200).extract().asString();
     }
 
     /** Every JSON endpoint: how to call it, a valid body, its text field, and what it stored. */
@@ -92,11 +85,11 @@ class StrictInputTest {
 
         /** What the endpoint stored: whether the new camera exists, or the existing camera as read back. */
         String stored(String newGbId) {
-            return this == POST_CAMERAS ? String.valueOf(Fixtures.stored(CITY, newGbId)) : read(Existing.CAMERA);
+            return this == POST_CAMERAS ? String.valueOf(Fixtures.stored(CITY_ADMIN, newGbId)) : read(Existing.CAMERA);
         }
 
         ValidatableResponse send(Object payload) {
-            return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(payload)
+            return given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(payload)
                     .when().request(method, path.get()).then();
         }
 
@@ -106,7 +99,7 @@ class StrictInputTest {
             String before = stored(newGbId);
             change.accept(payload);
             send(payload).statusCode(400).contentType(PROBLEM)
-                    .body("type", equalTo("urn:videogov:problem:validation"))
+                    .body("type", equalTo(VALIDATION))
                     .body("errors[0].field", equalTo(field))
                     .body("detail", containsString(field));
             assertEquals(before, stored(newGbId), "a refused request changed what " + this + " stored");
@@ -144,9 +137,9 @@ class StrictInputTest {
     @Test
     void transitionReasonKeepsTabsAndLineBreaks() {
         String id = gbId(SHINAN);
-        Fixtures.post(ADMIN, camera(id, Existing.SITE, Existing.ZONE, 3)).statusCode(201);
-        Fixtures.transition(ADMIN, id, "INSTALLED", "mounted\r\n\tpole 7").statusCode(200);
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras/{id}/history", id).then().statusCode(200)
+        Fixtures.post(SHINAN_ADMIN, camera(id, Existing.SITE, Existing.ZONE, 3)).statusCode(201);
+        Fixtures.transition(SHINAN_ADMIN, id, "INSTALLED", "mounted\r\n\tpole 7").statusCode(200);
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras/{id}/history", id).then().statusCode(200)
                 .body("[1].reason", equalTo("mounted\r\n\tpole 7"));
     }
 
@@ -154,13 +147,13 @@ class StrictInputTest {
     @ValueSource(strings = {"/api/v1/cameras?state=%00", "/api/v1/cameras?site=%00", "/api/v1/cameras?page=0%00"})
     void nulCharacterInQueryParameter_isRefused(String url) {
         String parameter = url.substring(url.indexOf('?') + 1, url.indexOf('='));
-        given().urlEncodingEnabled(false).auth().oauth2(ADMIN).when().get(url).then().statusCode(400)
+        given().urlEncodingEnabled(false).auth().oauth2(SHINAN_ADMIN).when().get(url).then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo(parameter));
     }
 
     @Test
     void nulCharacterInImportParameter_isRefusedAndCreatesNoJob() {
-        given().urlEncodingEnabled(false).auth().oauth2(ADMIN).contentType("text/csv; charset=UTF-8")
+        given().urlEncodingEnabled(false).auth().oauth2(SHINAN_ADMIN).contentType("text/csv; charset=UTF-8")
                 .body(csv(List.of(row(gbId(SHINAN), "Gate")))).when().post("/api/v1/camera-imports?mode=apply%00")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("mode"))
                 .header("Location", org.hamcrest.Matchers.nullValue());
@@ -175,15 +168,15 @@ class StrictInputTest {
         List<String> badRow = row(bad, "Gate");
         int at = CameraCsv.COLUMNS.indexOf(column);
         badRow.set(at, badRow.get(at) + "\u0000x");
-        JsonPath job = ImportFixtures.run(ADMIN, csv(List.of(row(good, "Pier"), badRow)), "?mode=apply&skipInvalid=true");
+        JsonPath job = ImportFixtures.run(SHINAN_ADMIN, csv(List.of(row(good, "Pier"), badRow)), "?mode=apply&skipInvalid=true");
         assertEquals("SUCCEEDED", job.getString("state"), job.prettify());
         assertEquals(1, job.getInt("invalid"), job.prettify());
         assertEquals(1, job.getInt("created"), job.prettify());
         assertEquals(3, job.getInt("report[0].row"), job.prettify());
         assertEquals(column, job.getString("report[0].field"), job.prettify());
         assertTrue(job.getString("report[0].error").contains("control character"), job.prettify());
-        assertTrue(stored(CITY, good));
-        assertFalse(stored(CITY, bad));
+        assertTrue(stored(CITY_ADMIN, good));
+        assertFalse(stored(CITY_ADMIN, bad));
     }
 
     static List<String> row(String gbId, String name) {
@@ -226,11 +219,11 @@ class StrictInputTest {
     @ValueSource(strings = {"/api/v1/cameras", "/api/v1/cameras/missing-reserved-interfaces"})
     void pageBeyondOffsetBound_isRefused(String list) {
         for (String query : List.of("page=999999999&size=200", "page=21474837&size=200", "page=501&size=200")) {
-            given().auth().oauth2(CITY).when().get(list + "?" + query).then().statusCode(400).contentType(PROBLEM)
+            given().auth().oauth2(CITY_ADMIN).when().get(list + "?" + query).then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("page"))
                     .body("errors[0].message", containsString("narrow the filter"));
         }
-        given().auth().oauth2(CITY).when().get(list + "?page=500&size=200").then().statusCode(200)
+        given().auth().oauth2(CITY_ADMIN).when().get(list + "?page=500&size=200").then().statusCode(200)
                 .body("page", equalTo(500));
     }
 
@@ -247,7 +240,7 @@ class StrictInputTest {
     void fractionForAWholeNumber_isRefused() {
         Endpoint.POST_CAMERAS.refuses(b -> b.put("securityLevel", 3.7), "securityLevel");
         Endpoint.PUT_CAMERA.refuses(b -> b.put("version", 0.5), "version");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON)
                 .body(withValue(Endpoint.POST_CAMERAS.body(), "securityLevel", 3.7)).when().post("/api/v1/cameras")
                 .then().statusCode(400).body("detail", equalTo("securityLevel: must be a whole number, not 3.7"));
     }
@@ -289,7 +282,7 @@ class StrictInputTest {
     void oversizeArraysAndFilters_areRefused() {
         List<List<List<Double>>> masks = Collections.nCopies(33, Fixtures.squareMask().get(0));
         Endpoint.POST_CAMERAS.refuses(b -> b.put("privacyMasks", masks), "privacyMasks");
-        given().auth().oauth2(ADMIN).when().get("/api/v1/cameras?state=" + "X".repeat(51)).then().statusCode(400)
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/cameras?state=" + "X".repeat(51)).then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("state"));
     }
 
@@ -299,13 +292,13 @@ class StrictInputTest {
     @Test
     void gbIdTakenByAnotherDistrict_saysTakenAndNothingAboutTheOtherDistrict() {
         String cityCoded = gbId("370200");
-        Fixtures.post(ADMIN, camera(cityCoded, Existing.SITE, Existing.ZONE, 3)).statusCode(201);
+        Fixtures.post(SHINAN_ADMIN, camera(cityCoded, Existing.SITE, Existing.ZONE, 3)).statusCode(201);
         String huangdaoSite = Fixtures.site(HUANGDAO_ADMIN, 2);
         String huangdaoZone = Fixtures.zone(HUANGDAO_ADMIN, huangdaoSite, "NONE", false);
 
         String body = Fixtures.post(HUANGDAO_ADMIN, camera(cityCoded, huangdaoSite, huangdaoZone, 3))
                 .statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:conflict"))
+                .body("type", equalTo(CONFLICT))
                 .body("detail", containsString("already registered"))
                 .extract().asString();
         assertSaysNothingAboutShinan(body.replace(cityCoded, "<gbId>"));
@@ -318,7 +311,7 @@ class StrictInputTest {
         assertEquals("gb_id", job.getString("report[0].field"), job.prettify());
         assertTrue(job.getString("report[0].error").contains("already registered"), job.prettify());
         assertSaysNothingAboutShinan(job.prettify().replace(cityCoded, "<gbId>"));
-        Fixtures.get(CITY, cityCoded).statusCode(200).body("districtCode", equalTo(SHINAN))
+        Fixtures.get(CITY_ADMIN, cityCoded).statusCode(200).body("districtCode", equalTo(SHINAN))
                 .body("siteId", equalTo(Existing.SITE));
     }
 

@@ -2,12 +2,11 @@ package org.videogov.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.testing.TestProblems.PAYLOAD_TOO_LARGE;
+import static org.videogov.testing.TestProblems.PROBLEM;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -25,9 +23,6 @@ import org.videogov.testing.TestTokens;
  * client announces its length or streams it in chunks, and nothing is stored.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class BodyLimitTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -92,9 +87,9 @@ class BodyLimitTest {
 
     private static void assertProblem413(HttpResponse<String> r) {
         assertEquals(413, r.statusCode(), r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM),
                 "content type " + r.headers().firstValue("Content-Type"));
-        assertTrue(r.body().contains("\"type\":\"urn:videogov:problem:payload-too-large\""), r.body());
+        assertTrue(r.body().contains("\"type\":\"" + PAYLOAD_TOO_LARGE + "\""), r.body());
         assertTrue(r.body().contains("\"status\":413"), r.body());
     }
 }

@@ -13,23 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.site.SitesApi.addZone;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import org.videogov.site.client.CameraCountClient;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
+import org.videogov.site.client.CameraCountClient;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -37,9 +35,6 @@ import org.videogov.testing.TestTokens;
  * test JVM. Each test works in a district no other test class writes to, so its counts are exact.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class ComplianceReportTest {
 
     static final String LAOSHAN = "370212";
@@ -48,8 +43,6 @@ class ComplianceReportTest {
     static final String LAIXI = "370285";
     static final String CHENGYANG = "370214";
     static final String PINGDU = "370283";
-    static final String CITY = TestTokens.cityAdmin();
-    static final String PROBLEM = "application/problem+json";
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -101,10 +94,10 @@ class ComplianceReportTest {
         assertEquals(LAOSHAN, call.district());
 
         // City scope: the city's token travels, with no district (city scope) in the request.
-        report(CITY, "").statusCode(200).body("scope.cityWide", equalTo(true))
+        report(CITY_ADMIN, "").statusCode(200).body("scope.cityWide", equalTo(true))
                 .body("scope.districtCode", equalTo("370200"))
                 .body("mandatorySitesWithoutActiveCamera.items.siteId", hasItem(uncovered));
-        assertEquals("Bearer " + CITY, FakeCameraInventory.lastCall().authorization());
+        assertEquals("Bearer " + CITY_ADMIN, FakeCameraInventory.lastCall().authorization());
         assertEquals("", FakeCameraInventory.lastCall().district());
         report(TestTokens.auditor(), "?district=" + LAOSHAN).statusCode(200)
                 .body("scope.districtCode", equalTo(LAOSHAN)).body("mandatorySitesWithoutActiveCamera.count", equalTo(1));
@@ -123,7 +116,7 @@ class ComplianceReportTest {
                 .body("planCoverage.article", equalTo("6"))
                 .body("planCoverage.mandatorySites", equalTo(2))
                 .body("planCoverage.inApprovedPlans", equalTo(0));
-        PlansApi.approved(admin, CITY, uniqueName("Approved"), first);
+        PlansApi.approved(admin, CITY_ADMIN, uniqueName("Approved"), first);
         report(admin, "").statusCode(200)
                 .body("planCoverage.inApprovedPlans", equalTo(1))
                 .body("planCoverage.ratio", equalTo(0.5f))
@@ -240,10 +233,10 @@ class ComplianceReportTest {
         report(admin, "?district=370202").statusCode(404).contentType(PROBLEM);
         report(admin, "?district=370200").statusCode(404).contentType(PROBLEM);
         report(TestTokens.partner("traffic"), "").statusCode(403).contentType(PROBLEM);
-        report(CITY, "?district=999999").statusCode(400).contentType(PROBLEM)
+        report(CITY_ADMIN, "?district=999999").statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("district"));
-        report(CITY, "?district=3702").statusCode(400).contentType(PROBLEM);
-        report(CITY, "?format=xml").statusCode(400).contentType(PROBLEM);
+        report(CITY_ADMIN, "?district=3702").statusCode(400).contentType(PROBLEM);
+        report(CITY_ADMIN, "?format=xml").statusCode(400).contentType(PROBLEM);
         given().when().get("/api/v1/compliance").then().statusCode(401);
     }
 }

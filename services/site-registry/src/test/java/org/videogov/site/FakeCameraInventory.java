@@ -14,7 +14,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -32,16 +31,16 @@ import org.videogov.proto.camera.v1.CountResponse;
  * and an outage switch (every call answers UNAVAILABLE). It records the calls it receives (their
  * {@code authorization} header and district) so tests can see what the client sent.
  *
- * <p>The controls live in JDK collections kept in the system properties, so the test code and this
- * server see the same state whatever class loader each was loaded by. They are created on first use
- * (after the application started) and removed when the server stops: libraries that copy the system
- * properties at start-up (Narayana does, for the next application a test run starts) expect text
- * values only.
+ * <p>The controls are the running fake's own {@link Controls}, created when the resource starts and
+ * dropped when it stops (nothing is kept in System properties); the static methods below reach the
+ * fake the module's tests run against ({@link TestResources}).
  */
 public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager {
 
-    private static final String STATE = "videogov.test.fake-camera-inventory";
     private static final io.grpc.Context.Key<String> CALLER_TOKEN = io.grpc.Context.key("authorization");
+
+    /** The controls of the fake that is running, if one is. */
+    private static volatile Controls running;
 
     private Server server;
 
@@ -49,87 +48,89 @@ public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager 
     public record Call(String method, String authorization, String district) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> state() {
-        return (Map<String, Object>) System.getProperties().computeIfAbsent(STATE, k -> new ConcurrentHashMap<>());
+    /** What one running fake answers, and the calls it received. */
+    static final class Controls {
+        private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedDeque<Call> calls = new ConcurrentLinkedDeque<>();
+        private final AtomicLong callCount = new AtomicLong();
+        private volatile boolean down;
+
+        private void record(String method, String district) {
+            callCount.incrementAndGet();
+            String token = CALLER_TOKEN.get();
+            calls.add(new Call(method, token == null ? "" : token, district));
+            while (calls.size() > 100) {
+                calls.pollFirst();
+            }
+        }
+
+        private long count(String key) {
+            return counts.getOrDefault(key, 0L);
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static ConcurrentLinkedDeque<List<String>> calls() {
-        return (ConcurrentLinkedDeque<List<String>>) state().computeIfAbsent("calls", k -> new ConcurrentLinkedDeque<>());
-    }
-
-    private static AtomicLong callCount() {
-        return (AtomicLong) state().computeIfAbsent("callCount", k -> new AtomicLong());
+    private static Controls controls() {
+        Controls current = running;
+        if (current == null) {
+            throw new IllegalStateException("FakeCameraInventory is not running (see TestResources)");
+        }
+        return current;
     }
 
     /** Sets how many ACTIVE cameras camera-inventory reports for a site. */
     public static void activeCameras(String siteId, long count) {
-        state().put("site:" + siteId, count);
+        controls().counts.put("site:" + siteId, count);
     }
 
     /** Sets how many (not decommissioned) cameras camera-inventory reports in a zone. */
     public static void camerasInZone(String zoneId, long count) {
-        state().put("zone:" + zoneId, count);
+        controls().counts.put("zone:" + zoneId, count);
     }
 
     /** Switches the outage on (every call fails UNAVAILABLE) or off. */
     public static void unavailable(boolean down) {
-        state().put("down", down);
+        controls().down = down;
     }
 
     /** How many calls arrived so far. */
     public static long callsReceived() {
-        return callCount().get();
+        return controls().callCount.get();
     }
 
     /** The last call received. */
     public static Call lastCall() {
-        List<String> last = calls().peekLast();
-        return last == null ? null : new Call(last.get(0), last.get(1), last.get(2));
-    }
-
-    private static boolean down() {
-        return Boolean.TRUE.equals(state().get("down"));
-    }
-
-    private static void record(String method, String district) {
-        callCount().incrementAndGet();
-        String token = CALLER_TOKEN.get();
-        calls().add(List.of(method, token == null ? "" : token, district));
-        while (calls().size() > 100) {
-            calls().pollFirst();
-        }
-    }
-
-    private static long count(String key) {
-        Object value = state().get(key);
-        return value == null ? 0 : (Long) value;
+        return controls().calls.peekLast();
     }
 
     static final class Service extends CameraInventoryGrpc.CameraInventoryImplBase {
+        private final Controls controls;
+
+        Service(Controls controls) {
+            this.controls = controls;
+        }
+
         @Override
         public void countActiveBySite(CountBySiteRequest request, StreamObserver<CountResponse> response) {
-            record("CountActiveBySite", request.getDistrict().getCode());
-            if (down()) {
+            controls.record("CountActiveBySite", request.getDistrict().getCode());
+            if (controls.down) {
                 response.onError(Status.UNAVAILABLE.withDescription("fake outage").asRuntimeException());
                 return;
             }
             CountResponse.Builder answer = CountResponse.newBuilder();
-            request.getSiteIdsList().forEach(id -> answer.putCounts(id, count("site:" + id)));
+            request.getSiteIdsList().forEach(id -> answer.putCounts(id, controls.count("site:" + id)));
             response.onNext(answer.build());
             response.onCompleted();
         }
 
         @Override
         public void countByZone(CountByZoneRequest request, StreamObserver<CountResponse> response) {
-            record("CountByZone", request.getDistrict().getCode());
-            if (down()) {
+            controls.record("CountByZone", request.getDistrict().getCode());
+            if (controls.down) {
                 response.onError(Status.UNAVAILABLE.withDescription("fake outage").asRuntimeException());
                 return;
             }
             CountResponse.Builder answer = CountResponse.newBuilder();
-            request.getZoneIdsList().forEach(id -> answer.putCounts(id, count("zone:" + id)));
+            request.getZoneIdsList().forEach(id -> answer.putCounts(id, controls.count("zone:" + id)));
             response.onNext(answer.build());
             response.onCompleted();
         }
@@ -147,13 +148,15 @@ public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        Controls controls = new Controls();
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(ServerInterceptors.intercept(new Service(), new CaptureAuthorization()))
+                    .addService(ServerInterceptors.intercept(new Service(controls), new CaptureAuthorization()))
                     .build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        running = controls;
         String port = Integer.toString(server.getPort());
         // In test mode a gRPC client goes to the application's own server unless test-port says otherwise.
         return Map.of(
@@ -172,6 +175,6 @@ public class FakeCameraInventory implements QuarkusTestResourceLifecycleManager 
                 Thread.currentThread().interrupt();
             }
         }
-        System.getProperties().remove(STATE);
+        running = null;
     }
 }

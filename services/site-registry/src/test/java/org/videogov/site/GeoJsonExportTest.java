@@ -11,23 +11,17 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
+import static org.videogov.testing.TestProblems.PROBLEM;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 /** Sites and zones as GeoJSON for map tools, within the caller's tenancy. Works in Jiaozhou (370281) alone. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class GeoJsonExportTest {
 
     static final String JIAOZHOU = "370281";
@@ -90,7 +84,7 @@ class GeoJsonExportTest {
     @Test
     void badFiltersAndCallersWithoutAScopeAreProblems() {
         given().auth().oauth2(ADMIN).when().get(EXPORT + "?category=CASTLE").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("category"));
+                .contentType(PROBLEM).body("errors[0].field", equalTo("category"));
         given().auth().oauth2(ADMIN).when().get(EXPORT + "?district=37").then().statusCode(400);
         given().auth().oauth2(TestTokens.partner("traffic")).when().get(EXPORT).then().statusCode(403);
         given().when().get(EXPORT).then().statusCode(401);

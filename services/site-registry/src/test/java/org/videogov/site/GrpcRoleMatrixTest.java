@@ -10,11 +10,8 @@ import static org.videogov.testing.TestTokens.SHINAN;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,6 @@ import org.videogov.proto.site.v1.GetSiteRequest;
 import org.videogov.proto.site.v1.SiteRegistryGrpc;
 import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.testing.GrpcTestChannel;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
@@ -40,9 +36,6 @@ import org.videogov.testing.TestTokens;
  * it; another district's site never comes back.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class GrpcRoleMatrixTest {
 
     /** A site and one of its zones. */

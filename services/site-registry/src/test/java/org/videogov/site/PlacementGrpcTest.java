@@ -9,16 +9,13 @@ import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URL;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,17 +29,11 @@ import org.videogov.proto.site.v1.SiteRegistryGrpc;
 import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.proto.site.v1.ValidatePlacementResponse;
 import org.videogov.testing.GrpcTestChannel;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 /** ValidatePlacement and GetSite over a real gRPC channel to the running service. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class PlacementGrpcTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
 
     @TestHTTPResource("/")
     URL url;
@@ -80,9 +71,9 @@ class PlacementGrpcTest {
             "RESIDENTIAL_CORRIDOR_WINDOW, Corridor of building 3, 9(8)",
             "OTHER_PRIVATE_PLACE, Nursing room, 9(9)"})
     void article9ProhibitedZonesAreRefusedCitingTheItem(String privacyClass, String zoneName, String article) {
-        String siteId = create(ADMIN, site(uniqueName("Mixed-use complex")));
-        String zoneId = addZone(ADMIN, siteId, zoneName, privacyClass, false);
-        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
+        String siteId = create(SHINAN_ADMIN, site(uniqueName("Mixed-use complex")));
+        String zoneId = addZone(SHINAN_ADMIN, siteId, zoneName, privacyClass, false);
+        ValidatePlacementResponse r = stub(SHINAN_ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
         assertEquals(PlacementDecision.REFUSED, r.getDecision());
         assertEquals(article, r.getArticle());
         assertTrue(r.getReason().contains("Article " + article), r.getReason());
@@ -90,9 +81,9 @@ class PlacementGrpcTest {
 
     @Test
     void article9SecondParagraphPrivacyMeasuresRequiredInARequiredPlace() {
-        String siteId = create(ADMIN, site(uniqueName("Main road facing homes")));
-        String zoneId = addZone(ADMIN, siteId, "Pole facing residential windows", "NONE", true);
-        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
+        String siteId = create(SHINAN_ADMIN, site(uniqueName("Main road facing homes")));
+        String zoneId = addZone(SHINAN_ADMIN, siteId, "Pole facing residential windows", "NONE", true);
+        ValidatePlacementResponse r = stub(SHINAN_ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
         assertEquals(PlacementDecision.PRIVACY_MEASURES_REQUIRED, r.getDecision());
         assertEquals("9", r.getArticle());
         assertEquals(3, r.getSiteSecurityLevel());
@@ -100,17 +91,17 @@ class PlacementGrpcTest {
 
     @Test
     void allowedWhereNothingStandsAgainstIt() {
-        String siteId = create(ADMIN, site(uniqueName("Intersection")));
-        String zoneId = addZone(ADMIN, siteId, "North-east corner", "NONE", false);
-        ValidatePlacementResponse r = stub(ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
+        String siteId = create(SHINAN_ADMIN, site(uniqueName("Intersection")));
+        String zoneId = addZone(SHINAN_ADMIN, siteId, "North-east corner", "NONE", false);
+        ValidatePlacementResponse r = stub(SHINAN_ADMIN).validatePlacement(request(SHINAN, siteId, zoneId));
         assertEquals(PlacementDecision.ALLOWED, r.getDecision());
         assertEquals("", r.getArticle());
     }
 
     @Test
     void anEmptyDistrictFieldKeepsTheTokensScopeAndNeverWidensIt() {
-        String siteId = create(ADMIN, site(uniqueName("Shinan only")));
-        String zoneId = addZone(ADMIN, siteId, "Gate", "NONE", false);
+        String siteId = create(SHINAN_ADMIN, site(uniqueName("Shinan only")));
+        String zoneId = addZone(SHINAN_ADMIN, siteId, "Gate", "NONE", false);
         String huangdaoAdmin = TestTokens.districtAdmin(HUANGDAO);
         // An empty field gives a district admin their own district, not the city: Shinan's site is not found.
         StatusRuntimeException hidden = assertThrows(StatusRuntimeException.class,
@@ -124,14 +115,14 @@ class PlacementGrpcTest {
                 () -> stub(huangdaoAdmin).validatePlacement(request(SHINAN, siteId, zoneId)));
         assertEquals(Status.Code.PERMISSION_DENIED, widened.getStatus().getCode());
         // The site's own district staff and city IT see it, with or without the field.
-        assertEquals(PlacementDecision.ALLOWED, stub(ADMIN).validatePlacement(request("", siteId, zoneId)).getDecision());
+        assertEquals(PlacementDecision.ALLOWED, stub(SHINAN_ADMIN).validatePlacement(request("", siteId, zoneId)).getDecision());
         assertEquals(PlacementDecision.ALLOWED,
                 stub(TestTokens.cityAdmin()).validatePlacement(request("", siteId, zoneId)).getDecision());
         StatusRuntimeException narrowed = assertThrows(StatusRuntimeException.class,
                 () -> stub(TestTokens.cityAdmin()).validatePlacement(request(HUANGDAO, siteId, zoneId)));
         assertEquals(Status.Code.NOT_FOUND, narrowed.getStatus().getCode());
 
-        var site = stub(ADMIN).getSite(GetSiteRequest.newBuilder()
+        var site = stub(SHINAN_ADMIN).getSite(GetSiteRequest.newBuilder()
                 .setDistrict(DistrictCode.newBuilder().setCode(SHINAN)).setSiteId(siteId).build());
         assertEquals(SHINAN, site.getDistrict().getCode());
         assertEquals(1, site.getZonesCount());
@@ -140,12 +131,12 @@ class PlacementGrpcTest {
 
     @Test
     void badIdsAreInvalidArgumentsAndUnknownZonesNotFound() {
-        String siteId = create(ADMIN, site(uniqueName("Bad ids")));
+        String siteId = create(SHINAN_ADMIN, site(uniqueName("Bad ids")));
         StatusRuntimeException bad = assertThrows(StatusRuntimeException.class,
-                () -> stub(ADMIN).validatePlacement(request(SHINAN, "nope", "nope")));
+                () -> stub(SHINAN_ADMIN).validatePlacement(request(SHINAN, "nope", "nope")));
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
         StatusRuntimeException missing = assertThrows(StatusRuntimeException.class,
-                () -> stub(ADMIN).validatePlacement(request(SHINAN, siteId, java.util.UUID.randomUUID().toString())));
+                () -> stub(SHINAN_ADMIN).validatePlacement(request(SHINAN, siteId, java.util.UUID.randomUUID().toString())));
         assertEquals(Status.Code.NOT_FOUND, missing.getStatus().getCode());
     }
 

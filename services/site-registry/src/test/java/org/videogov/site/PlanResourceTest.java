@@ -1,8 +1,8 @@
 package org.videogov.site;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,32 +18,25 @@ import static org.videogov.site.PlansApi.post;
 import static org.videogov.site.PlansApi.submit;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
+import static org.videogov.testing.TestProblems.CONFLICT;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
 import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_OPERATOR;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 /** Article 6: construction plans, their submission and the government's approval. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class PlanResourceTest {
-
-    static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String SHINAN_OPERATOR = TestTokens.districtOperator(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String CITY = TestTokens.cityAdmin();
-    static final String PROBLEM = "application/problem+json";
 
     static String shinanSite() {
         return SitesApi.create(SHINAN_ADMIN, site(uniqueName("Planned site")));
@@ -79,26 +72,26 @@ class PlanResourceTest {
         String id = create(SHINAN_ADMIN, plan(uniqueName("Plan"), shinanSite()));
         submit(SHINAN_ADMIN, id).statusCode(200);
         decide(SHINAN_ADMIN, id, "approve", "青政字〔2026〕1号", TODAY).statusCode(403).contentType(PROBLEM);
-        decide(CITY, id, "approve", " ", TODAY).statusCode(400).contentType(PROBLEM)
+        decide(CITY_ADMIN, id, "approve", " ", TODAY).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("reference"));
-        decide(CITY, id, "approve", "青政字〔2026〕1号", null).statusCode(400)
+        decide(CITY_ADMIN, id, "approve", "青政字〔2026〕1号", null).statusCode(400)
                 .body("errors[0].field", equalTo("decidedOn"));
-        decide(CITY, id, "approve", "青政字〔2026〕1号", TODAY.plusDays(2)).statusCode(400)
+        decide(CITY_ADMIN, id, "approve", "青政字〔2026〕1号", TODAY.plusDays(2)).statusCode(400)
                 .body("errors[0].field", equalTo("decidedOn"));
         get(SHINAN_ADMIN, id).statusCode(200).body("state", equalTo("SUBMITTED")).body("decision", nullValue());
 
-        decide(CITY, id, "approve", "青政字〔2026〕1号", TODAY).statusCode(200)
+        decide(CITY_ADMIN, id, "approve", "青政字〔2026〕1号", TODAY).statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("decision.reference", equalTo("青政字〔2026〕1号"))
                 .body("decision.decidedOn", equalTo(TODAY.toString()))
                 .body("decision.decidedBy", equalTo("city-it"));
-        decide(CITY, id, "reject", "青政字〔2026〕2号", TODAY).statusCode(409).body("article", equalTo("6"));
+        decide(CITY_ADMIN, id, "reject", "青政字〔2026〕2号", TODAY).statusCode(409).body("article", equalTo("6"));
     }
 
     @Test
     void article6OnlyASubmittedPlanIsDecidedAndAnEmptyPlanIsNotSubmitted() {
         String draft = create(SHINAN_ADMIN, plan(uniqueName("Draft")));
-        decide(CITY, draft, "approve", "青政字〔2026〕3号", TODAY).statusCode(409).contentType(PROBLEM)
+        decide(CITY_ADMIN, draft, "approve", "青政字〔2026〕3号", TODAY).statusCode(409).contentType(PROBLEM)
                 .body("article", equalTo("6"));
         submit(SHINAN_ADMIN, draft).statusCode(409).body("article", equalTo("6"))
                 .body("detail", containsString("lists none"));
@@ -109,7 +102,7 @@ class PlanResourceTest {
     void article6ARejectedPlanKeepsTheGovernmentsReasons() {
         String id = create(SHINAN_ADMIN, plan(uniqueName("Too costly"), shinanSite()));
         submit(SHINAN_ADMIN, id).statusCode(200);
-        decide(CITY, id, "reject", "青政字〔2026〕4号", TODAY).statusCode(200).body("state", equalTo("REJECTED"))
+        decide(CITY_ADMIN, id, "reject", "青政字〔2026〕4号", TODAY).statusCode(200).body("state", equalTo("REJECTED"))
                 .body("decision.note", equalTo("decided in test"));
         given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(plan("retry"))
                 .when().put("/api/v1/plans/{id}", id).then().statusCode(409).body("article", equalTo("6"));
@@ -118,10 +111,10 @@ class PlanResourceTest {
     @Test
     void article6AnApprovedPlanIsNeverEditedOnlySuperseded() {
         String a = shinanSite();
-        String old = PlansApi.approved(SHINAN_ADMIN, CITY, uniqueName("2026 plan"), a);
+        String old = PlansApi.approved(SHINAN_ADMIN, CITY_ADMIN, uniqueName("2026 plan"), a);
         given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(plan("changed", a))
                 .when().put("/api/v1/plans/{id}", old).then().statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:conflict"))
+                .body("type", equalTo(CONFLICT))
                 .body("article", equalTo("6"))
                 .body("detail", containsString("supersede"));
         get(SHINAN_ADMIN, old).statusCode(200).body("title", not(equalTo("changed"))).body("state", equalTo("APPROVED"));
@@ -133,7 +126,7 @@ class PlanResourceTest {
         // The old plan stays in force until the new one is approved.
         get(SHINAN_ADMIN, old).statusCode(200).body("state", equalTo("APPROVED"));
         submit(SHINAN_ADMIN, replacement).statusCode(200);
-        decide(CITY, replacement, "approve", "青政字〔2027〕1号", TODAY).statusCode(200).body("state", equalTo("APPROVED"));
+        decide(CITY_ADMIN, replacement, "approve", "青政字〔2027〕1号", TODAY).statusCode(200).body("state", equalTo("APPROVED"));
         get(SHINAN_ADMIN, old).statusCode(200).body("state", equalTo("SUPERSEDED"))
                 .body("supersededBy", equalTo(replacement));
 
@@ -175,16 +168,16 @@ class PlanResourceTest {
         String huangdao = SitesApi.create(HUANGDAO_ADMIN, site(uniqueName("Huangdao site")));
         Map<String, Object> body = plan(uniqueName("青岛市视频图像信息系统建设规划"), shinan, huangdao);
         body.put("districtCode", "370200");
-        String id = create(CITY, body);
-        get(CITY, id).statusCode(200).body("cityWide", equalTo(true)).body("siteIds", hasSize(2));
+        String id = create(CITY_ADMIN, body);
+        get(CITY_ADMIN, id).statusCode(200).body("cityWide", equalTo(true)).body("siteIds", hasSize(2));
         get(SHINAN_ADMIN, id).statusCode(404);
-        post(CITY, plan(uniqueName("No district"))).statusCode(400).body("errors[0].field", equalTo("districtCode"));
+        post(CITY_ADMIN, plan(uniqueName("No district"))).statusCode(400).body("errors[0].field", equalTo("districtCode"));
     }
 
     @Test
     void article6ASiteListedByAnApprovedPlanCannotBeDeleted() {
         String site = shinanSite();
-        String planId = PlansApi.approved(SHINAN_ADMIN, CITY, uniqueName("Keeps its site"), site);
+        String planId = PlansApi.approved(SHINAN_ADMIN, CITY_ADMIN, uniqueName("Keeps its site"), site);
         given().auth().oauth2(SHINAN_ADMIN).when().delete("/api/v1/sites/{id}", site)
                 .then().statusCode(409).contentType(PROBLEM).body("article", equalTo("6"))
                 .body("detail", containsString(planId));

@@ -9,32 +9,23 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
-import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 /** Article 10: building projects and their video systems, "designed, built and put into use at the same time". */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class ProjectResourceTest {
-
-    static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String PROBLEM = "application/problem+json";
 
     static Map<String, Object> dates(String designed, String built, String inUse) {
         Map<String, Object> d = new HashMap<>();

@@ -3,18 +3,17 @@ package org.videogov.site;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Readiness must fail while the database is unreachable, so Kubernetes sends no traffic. */
 @QuarkusTest
 @TestProfile(ReadinessWithoutDatabaseTest.UnreachableDatabase.class)
-@WithTestResource(OidcWiremockTestResource.class)
 class ReadinessWithoutDatabaseTest {
 
     public static class UnreachableDatabase implements QuarkusTestProfile {
@@ -25,6 +24,17 @@ class ReadinessWithoutDatabaseTest {
                     "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/site_registry",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/site_registry",
                     "quarkus.flyway.migrate-at-start", "false");
+        }
+
+        /** Not the module's shared resources (TestResources): no test database, only the OIDC test server. */
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
         }
     }
 

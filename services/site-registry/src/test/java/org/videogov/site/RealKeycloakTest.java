@@ -8,13 +8,10 @@ import static org.videogov.site.SitesApi.get;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.KeycloakTokens;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RealKeycloakProfile;
 
 /**
@@ -23,7 +20,6 @@ import org.videogov.testing.RealKeycloakProfile;
  */
 @QuarkusTest
 @TestProfile(RealKeycloakProfile.class)
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
 class RealKeycloakTest {
 
     @Test

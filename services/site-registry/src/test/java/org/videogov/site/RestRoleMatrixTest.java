@@ -7,10 +7,7 @@ import static org.videogov.site.SitesApi.uniqueName;
 import static org.videogov.testing.TestTokens.HUANGDAO;
 import static org.videogov.testing.TestTokens.SHINAN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -18,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
@@ -29,9 +25,6 @@ import org.videogov.testing.TestTokens;
  * comes back or changes.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class RestRoleMatrixTest {
 
     private static Map<String, String> sites;

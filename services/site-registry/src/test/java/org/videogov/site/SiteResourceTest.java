@@ -16,33 +16,29 @@ import static org.videogov.site.SitesApi.post;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.total;
 import static org.videogov.site.SitesApi.uniqueName;
+import static org.videogov.testing.TestProblems.MALFORMED_JSON;
+import static org.videogov.testing.TestProblems.NOT_FOUND;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.UNAUTHORIZED;
+import static org.videogov.testing.TestProblems.VALIDATION;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
 import static org.videogov.testing.TestTokens.HUANGDAO;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_OPERATOR;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.TestTokens;
 
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class SiteResourceTest {
-
-    static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String SHINAN_OPERATOR = TestTokens.districtOperator(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String CITY = TestTokens.cityAdmin();
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void districtStaffCreateReadAndListTheirOwnSites() {
@@ -74,7 +70,7 @@ class SiteResourceTest {
     void anotherDistrictsSiteIsNotFoundNeverShown() {
         String id = create(SHINAN_ADMIN, site(uniqueName("May Fourth Square")));
         get(HUANGDAO_ADMIN, id).statusCode(404).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:not-found"));
+                .body("type", equalTo(NOT_FOUND));
         given().auth().oauth2(HUANGDAO_ADMIN).contentType(ContentType.JSON).body(site("hijack"))
                 .when().put("/api/v1/sites/{id}", id).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(HUANGDAO_ADMIN).when().delete("/api/v1/sites/{id}", id)
@@ -92,42 +88,42 @@ class SiteResourceTest {
     void districtStaffCannotCreateInAnotherDistrict() {
         Map<String, Object> body = site(uniqueName("Huangdao by proxy"));
         body.put("districtCode", HUANGDAO);
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         post(SHINAN_ADMIN, body).statusCode(403).contentType(PROBLEM);
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
     void cityAdminReadsEveryDistrictAndMustNameTheDistrictItWritesTo() {
         String shinan = create(SHINAN_ADMIN, site(uniqueName("Badaguan")));
         String huangdao = create(HUANGDAO_ADMIN, site(uniqueName("Golden Beach")));
-        get(CITY, shinan).statusCode(200);
-        get(CITY, huangdao).statusCode(200);
-        given().auth().oauth2(CITY).when().get("/api/v1/sites?district=" + HUANGDAO + "&size=200")
+        get(CITY_ADMIN, shinan).statusCode(200);
+        get(CITY_ADMIN, huangdao).statusCode(200);
+        given().auth().oauth2(CITY_ADMIN).when().get("/api/v1/sites?district=" + HUANGDAO + "&size=200")
                 .then().statusCode(200).body("items.id", hasItem(huangdao))
                 .body("items.districtCode", everyItem(equalTo(HUANGDAO)));
 
-        post(CITY, site(uniqueName("No district"))).statusCode(400).contentType(PROBLEM)
+        post(CITY_ADMIN, site(uniqueName("No district"))).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("districtCode"));
         Map<String, Object> body = site(uniqueName("City-built"));
         body.put("districtCode", "370215");
-        post(CITY, body).statusCode(201).body("districtCode", equalTo("370215"));
+        post(CITY_ADMIN, body).statusCode(201).body("districtCode", equalTo("370215"));
     }
 
     @Test
     void cityAdminCannotRegisterASiteOutsideTheCitysDistricts() {
         Map<String, Object> body = site(uniqueName("Beijing"));
         body.put("districtCode", "110101");
-        int before = total(CITY);
-        post(CITY, body).statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("districtCode"));
-        assertEquals(before, total(CITY));
+        int before = total(CITY_ADMIN);
+        post(CITY_ADMIN, body).statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("districtCode"));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
     void requestsWithoutAValidTokenAre401() {
         given().when().get("/api/v1/sites").then().statusCode(401).contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo("urn:videogov:problem:unauthorized"));
+                .body("type", equalTo(UNAUTHORIZED));
         given().contentType(ContentType.JSON).body(site("anonymous")).when().post("/api/v1/sites")
                 .then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2("not-a-jwt").when().get("/api/v1/sites").then().statusCode(401).contentType(PROBLEM);
@@ -154,56 +150,56 @@ class SiteResourceTest {
 
     @Test
     void malformedJsonIs400AndStoresNothing() {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body("{\"name\": \"Broken\", ")
                 .when().post("/api/v1/sites").then().statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:malformed-json"))
+                .body("type", equalTo(MALFORMED_JSON))
                 .body("status", equalTo(400));
         given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body("[1, 2]")
                 .when().post("/api/v1/sites").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body("")
                 .when().post("/api/v1/sites").then().statusCode(400).contentType(PROBLEM);
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
     void article7UnknownCategoryIs400AndStoresNothing() {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Karaoke"));
         body.put("category", "KARAOKE_BAR");
         post(SHINAN_ADMIN, body).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("category"))
                 .body("errors[0].message", containsString("TRANSPORT"));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"name", "category", "address", "securityLevel", "responsibleUnit"})
     void aMissingFieldIs400AndStoresNothing(String field) {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Missing " + field));
         body.remove(field);
         post(SHINAN_ADMIN, body).statusCode(400).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:validation"))
+                .body("type", equalTo(VALIDATION))
                 .body("errors.field", hasItem(field));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 6, 99})
     void anOutOfRangeSecurityLevelIs400AndStoresNothing(int level) {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Level " + level));
         body.put("securityLevel", level);
         post(SHINAN_ADMIN, body).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("securityLevel"))
                 .body("errors[0].message", containsString("between 1 and 5"));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
     void wrongTypesUnknownFieldsAndBadGeometryAre400() {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Wrong type"));
         body.put("securityLevel", "high");
         post(SHINAN_ADMIN, body).statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("securityLevel"));
@@ -229,8 +225,8 @@ class SiteResourceTest {
 
         body = site(uniqueName("Bad district"));
         body.put("districtCode", "37020");
-        post(CITY, body).statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("districtCode"));
-        assertEquals(before, total(CITY));
+        post(CITY_ADMIN, body).statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("districtCode"));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
@@ -282,11 +278,11 @@ class SiteResourceTest {
         String first = given().auth().oauth2(SHINAN_ADMIN).header("Idempotency-Key", body.get("name").toString())
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/sites")
                 .then().statusCode(201).extract().path("id");
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         given().auth().oauth2(SHINAN_ADMIN).header("Idempotency-Key", body.get("name").toString())
                 .contentType(ContentType.JSON).body(body).when().post("/api/v1/sites")
                 .then().statusCode(200).body("id", equalTo(first));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test

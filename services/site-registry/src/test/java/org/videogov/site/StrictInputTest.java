@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
-import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestProblems.FORBIDDEN;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.REGULATION;
+import static org.videogov.testing.TestProblems.VALIDATION;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
@@ -24,35 +26,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.TestTokens;
 
 /**
  * Strict input over every JSON endpoint of site-registry: each class of bad input is a 400 (or a
  * 422 citing its article) as application/problem+json naming the field, and nothing is stored.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class StrictInputTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String CITY = TestTokens.cityAdmin();
-    static final String PROBLEM = "application/problem+json";
 
     /** Resources the endpoints write to, created once on first use (the application runs by then). */
     static final class Existing {
-        static final String SITE = SitesApi.create(ADMIN, site(uniqueName("Strict input site")));
-        static final String ZONE = SitesApi.addZone(ADMIN, SITE, uniqueName("Hall"), "NONE", false);
-        static final String PLAN = PlansApi.create(ADMIN, PlansApi.plan(uniqueName("Strict draft"), SITE));
+        static final String SITE = SitesApi.create(SHINAN_ADMIN, site(uniqueName("Strict input site")));
+        static final String ZONE = SitesApi.addZone(SHINAN_ADMIN, SITE, uniqueName("Hall"), "NONE", false);
+        static final String PLAN = PlansApi.create(SHINAN_ADMIN, PlansApi.plan(uniqueName("Strict draft"), SITE));
         static final String SUBMITTED = submitted();
-        static final String PROJECT = given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(project())
+        static final String PROJECT = given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(project())
                 .when().post("/api/v1/projects").then().statusCode(201).extract().path("id");
 
         private static String submitted() {
-            String id = PlansApi.create(ADMIN, PlansApi.plan(uniqueName("Strict submitted"), SITE));
-            PlansApi.submit(ADMIN, id).statusCode(200);
+            String id = PlansApi.create(SHINAN_ADMIN, PlansApi.plan(uniqueName("Strict submitted"), SITE));
+            PlansApi.submit(SHINAN_ADMIN, id).statusCode(200);
             return id;
         }
     }
@@ -87,11 +80,11 @@ class StrictInputTest {
     }
 
     static int total(String path) {
-        return given().auth().oauth2(CITY).when().get(path + "?size=1").then().statusCode(200).extract().path("total");
+        return given().auth().oauth2(CITY_ADMIN).when().get(path + "?size=1").then().statusCode(200).extract().path("total");
     }
 
     static String read(String path) {
-        return given().auth().oauth2(ADMIN).when().get(path).then().statusCode(200).extract().asString();
+        return given().auth().oauth2(SHINAN_ADMIN).when().get(path).then().statusCode(200).extract().asString();
     }
 
     /**
@@ -139,7 +132,7 @@ class StrictInputTest {
 
         ValidatableResponse send(Object payload) {
             // Only city IT records plan decisions: its token, so that a refusal is the input's doing.
-            String token = this == APPROVE_PLAN || this == REJECT_PLAN ? CITY : ADMIN;
+            String token = this == APPROVE_PLAN || this == REJECT_PLAN ? CITY_ADMIN : SHINAN_ADMIN;
             return given().auth().oauth2(token).contentType(ContentType.JSON).body(payload)
                     .when().request(method, path.get()).then();
         }
@@ -153,7 +146,7 @@ class StrictInputTest {
             change.accept(payload);
             String before = stored.get();
             send(payload).statusCode(400).contentType(PROBLEM)
-                    .body("type", equalTo("urn:videogov:problem:validation"))
+                    .body("type", equalTo(VALIDATION))
                     .body("errors[0].field", equalTo(field))
                     .body("detail", containsString(field));
             assertEquals(before, stored.get(), "a refused request changed what " + this + " stored");
@@ -185,7 +178,7 @@ class StrictInputTest {
     void freeTextKeepsTabsAndLineBreaks() {
         Map<String, Object> zone = zone();
         zone.put("description", "first line\r\n\tsecond line");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(zone)
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(zone)
                 .when().post("/api/v1/sites/{id}/zones", Existing.SITE).then().statusCode(201)
                 .body("description", equalTo("first line\r\n\tsecond line"));
     }
@@ -201,7 +194,7 @@ class StrictInputTest {
             "/api/v1/projects?siteId=%00", "/api/v1/sites/export.geojson?category=%01"})
     void nulCharacterInQueryParameter_isRefused(String url) {
         String parameter = url.substring(url.indexOf('?') + 1, url.indexOf('='));
-        given().urlEncodingEnabled(false).auth().oauth2(ADMIN).when().get(url).then().statusCode(400).contentType(PROBLEM)
+        given().urlEncodingEnabled(false).auth().oauth2(SHINAN_ADMIN).when().get(url).then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo(parameter));
     }
 
@@ -212,12 +205,12 @@ class StrictInputTest {
     void pageBeyondOffsetBound_isRefused(String list) {
         for (String query : List.of("page=999999999&size=200", "page=21474837&size=200", "page=501&size=200",
                 "page=100001&size=1")) {
-            given().auth().oauth2(CITY).when().get(list + "?" + query).then().statusCode(400).contentType(PROBLEM)
+            given().auth().oauth2(CITY_ADMIN).when().get(list + "?" + query).then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("page"))
                     .body("errors[0].message", containsString("narrow the filter"));
         }
         // The last page within the bound is still served.
-        given().auth().oauth2(CITY).when().get(list + "?page=500&size=200").then().statusCode(200)
+        given().auth().oauth2(CITY_ADMIN).when().get(list + "?page=500&size=200").then().statusCode(200)
                 .body("page", equalTo(500));
     }
 
@@ -249,8 +242,8 @@ class StrictInputTest {
     void datesAtTheBoundsReadBackAsSent() {
         Map<String, Object> body = site(uniqueName("Bounds"));
         otherAuthorised(body, "1900-01-01", "2199-12-31");
-        String id = SitesApi.create(ADMIN, body);
-        SitesApi.get(ADMIN, id).statusCode(200)
+        String id = SitesApi.create(SHINAN_ADMIN, body);
+        SitesApi.get(SHINAN_ADMIN, id).statusCode(200)
                 .body("authorisation.grantedOn", equalTo("1900-01-01"))
                 .body("authorisation.validUntil", equalTo("2199-12-31"))
                 .body("unauthorised", equalTo(false));
@@ -279,10 +272,10 @@ class StrictInputTest {
 
     @Test
     void messagesSayWhatTheFieldTakes() {
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(withValue("securityLevel", 3.7))
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(withValue("securityLevel", 3.7))
                 .when().post("/api/v1/sites").then().statusCode(400)
                 .body("detail", equalTo("securityLevel: must be a whole number, not 3.7"));
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(withValue("category", 3))
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(withValue("category", 3))
                 .when().post("/api/v1/sites").then().statusCode(400)
                 .body("errors[0].message", containsString("must be one of [NEWS_MEDIA"));
     }
@@ -303,12 +296,12 @@ class StrictInputTest {
 
     @Test
     void oversizeListFilterAndIdempotencyKey_areRefused() {
-        given().auth().oauth2(ADMIN).when().get("/api/v1/sites?q=" + "x".repeat(101)).then().statusCode(400)
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/sites?q=" + "x".repeat(101)).then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("q"));
-        given().auth().oauth2(ADMIN).when().get("/api/v1/sites?category=" + "X".repeat(51)).then().statusCode(400)
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/sites?category=" + "X".repeat(51)).then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("category"));
         int before = total("/api/v1/sites");
-        given().auth().oauth2(ADMIN).header("Idempotency-Key", "k".repeat(101)).contentType(ContentType.JSON)
+        given().auth().oauth2(SHINAN_ADMIN).header("Idempotency-Key", "k".repeat(101)).contentType(ContentType.JSON)
                 .body(site(uniqueName("Keyed"))).when().post("/api/v1/sites").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("idempotencyKey"));
         assertEquals(before, total("/api/v1/sites"));
@@ -334,30 +327,30 @@ class StrictInputTest {
         int before = total("/api/v1/sites");
         Map<String, Object> body = site(uniqueName("Designated square"));
         body.put("category", "DESIGNATED_BY_LAW_OR_GOVERNMENT");
-        SitesApi.post(ADMIN, body).statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:regulation"))
+        SitesApi.post(SHINAN_ADMIN, body).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo(REGULATION))
                 .body("article", equalTo("7(8)"))
                 .body("detail", containsString("designatedBy"));
         body.put("designatedBy", "  ");
-        SitesApi.post(ADMIN, body).statusCode(422).body("article", equalTo("7(8)"));
+        SitesApi.post(SHINAN_ADMIN, body).statusCode(422).body("article", equalTo("7(8)"));
         assertEquals(before, total("/api/v1/sites"));
 
         body.put("designatedBy", "青岛市人民政府关于公共安全视频图像信息系统建设的决定（青政发〔2026〕5号）");
-        String id = SitesApi.create(ADMIN, body);
-        SitesApi.get(ADMIN, id).statusCode(200)
+        String id = SitesApi.create(SHINAN_ADMIN, body);
+        SitesApi.get(SHINAN_ADMIN, id).statusCode(200)
                 .body("designatedBy", equalTo("青岛市人民政府关于公共安全视频图像信息系统建设的决定（青政发〔2026〕5号）"))
                 .body("categoryArticle", equalTo("7(8)"));
 
         body.put("designatedBy", "Qingdao Municipal Regulation 2026-7");
         body.put("version", 0);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id)
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id)
                 .then().statusCode(200).body("designatedBy", equalTo("Qingdao Municipal Regulation 2026-7"));
-        SitesApi.get(ADMIN, id).body("designatedBy", equalTo("Qingdao Municipal Regulation 2026-7"));
+        SitesApi.get(SHINAN_ADMIN, id).body("designatedBy", equalTo("Qingdao Municipal Regulation 2026-7"));
 
         body.remove("designatedBy");
         body.put("version", 1);
         String stored = read("/api/v1/sites/" + id);
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id)
+        given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(body).when().put("/api/v1/sites/{id}", id)
                 .then().statusCode(422).body("article", equalTo("7(8)"));
         assertEquals(stored, read("/api/v1/sites/" + id));
     }
@@ -369,8 +362,8 @@ class StrictInputTest {
             b.put("category", "DESIGNATED_BY_LAW_OR_GOVERNMENT");
             b.put("designatedBy", "x".repeat(301));
         }, "designatedBy");
-        String id = SitesApi.create(ADMIN, site(uniqueName("Plain transport site")));
-        SitesApi.get(ADMIN, id).body("designatedBy", nullValue());
+        String id = SitesApi.create(SHINAN_ADMIN, site(uniqueName("Plain transport site")));
+        SitesApi.get(SHINAN_ADMIN, id).body("designatedBy", nullValue());
     }
 
     // --- 6. the article on every rule refusal ---------------------------------------------------
@@ -379,10 +372,10 @@ class StrictInputTest {
     void article6_onlyCityItRecordsAPlanDecision_403CitesArticle6() {
         String stored = read("/api/v1/plans/" + Existing.SUBMITTED);
         for (String decision : List.of("approve", "reject")) {
-            given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(decision())
+            given().auth().oauth2(SHINAN_ADMIN).contentType(ContentType.JSON).body(decision())
                     .when().post("/api/v1/plans/{id}/" + decision, Existing.SUBMITTED).then()
                     .statusCode(403).contentType(PROBLEM)
-                    .body("type", equalTo("urn:videogov:problem:forbidden"))
+                    .body("type", equalTo(FORBIDDEN))
                     .body("article", equalTo("6"));
         }
         assertEquals(stored, read("/api/v1/plans/" + Existing.SUBMITTED));
@@ -397,6 +390,6 @@ class StrictInputTest {
         Map<String, Object> body = site(uniqueName("Wrong builder"));
         otherAuthorised(body, "2026-01-01", null);
         body.put("builder", "MANAGEMENT_UNIT");
-        SitesApi.post(ADMIN, body).statusCode(400).body("article", equalTo("8"));
+        SitesApi.post(SHINAN_ADMIN, body).statusCode(400).body("article", equalTo("8"));
     }
 }

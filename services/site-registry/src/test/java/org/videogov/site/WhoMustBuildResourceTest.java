@@ -13,13 +13,13 @@ import static org.videogov.site.SitesApi.post;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.total;
 import static org.videogov.site.SitesApi.uniqueName;
-import static org.videogov.testing.TestTokens.HUANGDAO;
-import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.REGULATION;
+import static org.videogov.testing.TestTokens.CITY_ADMIN;
+import static org.videogov.testing.TestTokens.HUANGDAO_ADMIN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,20 +29,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.TestTokens;
 
 /** Article 8: who organises the building of a site's system, over the REST API. */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class WhoMustBuildResourceTest {
 
-    static final String SHINAN_ADMIN = TestTokens.districtAdmin(SHINAN);
-    static final String HUANGDAO_ADMIN = TestTokens.districtAdmin(HUANGDAO);
-    static final String CITY = TestTokens.cityAdmin();
-    static final String PROBLEM = "application/problem+json";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static Map<String, Object> authorisation(LocalDate grantedOn, LocalDate validUntil) {
@@ -92,24 +83,24 @@ class WhoMustBuildResourceTest {
     @ValueSource(strings = {"91440300708461136X", "91440300708461136t", "9144030070846113", "91440300I08461136T",
             "914403007084611Z6T"})
     void article8AnInvalidCreditCodeIs400AndStoresNothing(String code) {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Bad code"));
         body.put("builder", "MANAGEMENT_UNIT");
         body.put("category", "TELECOM_POSTAL_FINANCE");
         body.put("responsibleUnitCreditCode", code);
         post(SHINAN_ADMIN, body).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("responsibleUnitCreditCode"));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
     }
 
     @Test
     void article8Paragraph1AMainRoadIsOrganisedByGovernment() {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = site(uniqueName("Hong Kong Middle Road"));
         body.put("governmentPlace", "URBAN_MAIN_ROAD");
         body.put("builder", "MANAGEMENT_UNIT");
         post(SHINAN_ADMIN, body).statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("urn:videogov:problem:regulation"))
+                .body("type", equalTo(REGULATION))
                 .body("article", equalTo("8"));
         body.put("category", "CULTURE_EDUCATION_HEALTH_VENUES");
         body.put("builder", "GOVERNMENT");
@@ -117,7 +108,7 @@ class WhoMustBuildResourceTest {
                 .body("detail", containsString("7(2)"));
         body.remove("governmentPlace");
         post(SHINAN_ADMIN, body).statusCode(422).contentType(PROBLEM).body("article", equalTo("8"));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
 
         body.put("category", "TRANSPORT");
         body.put("governmentPlace", "URBAN_MAIN_ROAD");
@@ -129,7 +120,7 @@ class WhoMustBuildResourceTest {
 
     @Test
     void article8Paragraph3AnotherBuilderNeedsAnAuthorisationInForce() {
-        int before = total(CITY);
+        int before = total(CITY_ADMIN);
         Map<String, Object> body = otherBuilt(uniqueName("Shopping street cameras"));
         body.remove("authorisation");
         post(SHINAN_ADMIN, body).statusCode(422).contentType(PROBLEM).body("article", equalTo("8"))
@@ -150,7 +141,7 @@ class WhoMustBuildResourceTest {
         management.put("authorisation", authorisation(TODAY, null));
         post(SHINAN_ADMIN, management).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("authorisation"));
-        assertEquals(before, total(CITY));
+        assertEquals(before, total(CITY_ADMIN));
 
         body = otherBuilt(uniqueName("Authorised shopping street"));
         String id = create(SHINAN_ADMIN, body);
@@ -183,7 +174,7 @@ class WhoMustBuildResourceTest {
                 .body("items.id", not(hasItem(current)))
                 .body("items.id", not(hasItem(huangdao)))
                 .body("items.find { it.id == '" + lapsed + "' }.unauthorised", equalTo(true));
-        given().auth().oauth2(CITY).when().get("/api/v1/sites?unauthorised=true&size=200")
+        given().auth().oauth2(CITY_ADMIN).when().get("/api/v1/sites?unauthorised=true&size=200")
                 .then().statusCode(200).body("items.id", hasItem(lapsed)).body("items.id", hasItem(huangdao));
         given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/sites?builder=OTHER_AUTHORISED&size=200")
                 .then().statusCode(200).body("items.id", hasItem(current)).body("items.id", hasItem(lapsed));

@@ -6,18 +6,14 @@ import static org.videogov.site.SitesApi.addZone;
 import static org.videogov.site.SitesApi.create;
 import static org.videogov.site.SitesApi.site;
 import static org.videogov.site.SitesApi.uniqueName;
-import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.TestTokens;
 
 /**
  * A zone (or site) is deleted only when camera-inventory says no camera stands in it; when it
@@ -25,12 +21,7 @@ import org.videogov.testing.TestTokens;
  * camera-inventory's ComplianceJourneyTest; here the peer's failures are controlled.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "site_registry_test"))
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(FakeCameraInventory.class)
 class ZoneDeletionTest {
-
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -42,21 +33,21 @@ class ZoneDeletionTest {
     }
 
     static io.restassured.response.ValidatableResponse deleteZone(String site, String zone) {
-        return given().auth().oauth2(ADMIN).when().delete("/api/v1/sites/{s}/zones/{z}", site, zone).then();
+        return given().auth().oauth2(SHINAN_ADMIN).when().delete("/api/v1/sites/{s}/zones/{z}", site, zone).then();
     }
 
     static io.restassured.response.ValidatableResponse getZone(String site, String zone) {
-        return given().auth().oauth2(ADMIN).when().get("/api/v1/sites/{s}/zones/{z}", site, zone).then();
+        return given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/sites/{s}/zones/{z}", site, zone).then();
     }
 
     @Test
     void aZoneWithCamerasIsNotDeleted() {
-        String site = create(ADMIN, site(uniqueName("Station")));
-        String zone = addZone(ADMIN, site, "Platform 2", "NONE", false);
+        String site = create(SHINAN_ADMIN, site(uniqueName("Station")));
+        String zone = addZone(SHINAN_ADMIN, site, "Platform 2", "NONE", false);
         FakeCameraInventory.camerasInZone(zone, 2);
-        deleteZone(site, zone).statusCode(409).contentType("application/problem+json")
+        deleteZone(site, zone).statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("2 camera(s)"));
-        given().auth().oauth2(ADMIN).when().delete("/api/v1/sites/{s}", site).then().statusCode(409);
+        given().auth().oauth2(SHINAN_ADMIN).when().delete("/api/v1/sites/{s}", site).then().statusCode(409);
         getZone(site, zone).statusCode(200);
         FakeCameraInventory.camerasInZone(zone, 0);
         deleteZone(site, zone).statusCode(204);
@@ -65,13 +56,13 @@ class ZoneDeletionTest {
 
     @Test
     void whenCameraInventoryCannotBeAskedNothingIsDeleted() {
-        String site = create(ADMIN, site(uniqueName("Station")));
-        String zone = addZone(ADMIN, site, "Platform 3", "NONE", false);
+        String site = create(SHINAN_ADMIN, site(uniqueName("Station")));
+        String zone = addZone(SHINAN_ADMIN, site, "Platform 3", "NONE", false);
         FakeCameraInventory.unavailable(true);
-        deleteZone(site, zone).statusCode(503).contentType("application/problem+json")
+        deleteZone(site, zone).statusCode(503).contentType(PROBLEM)
                 .body("detail", containsString("nothing was deleted"));
-        given().auth().oauth2(ADMIN).when().delete("/api/v1/sites/{s}", site).then().statusCode(503);
+        given().auth().oauth2(SHINAN_ADMIN).when().delete("/api/v1/sites/{s}", site).then().statusCode(503);
         getZone(site, zone).statusCode(200);
-        given().auth().oauth2(ADMIN).when().get("/api/v1/sites/{s}", site).then().statusCode(200);
+        given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/sites/{s}", site).then().statusCode(200);
     }
 }

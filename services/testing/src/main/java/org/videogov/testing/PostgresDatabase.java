@@ -33,20 +33,57 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** The database a test resource with init arg {@code database = base} uses in this run. */
+    /**
+     * The database a test resource with init arg {@code database = base} uses in this run: the base
+     * name plus {@code VIDEOGOV_TEST_DB_SUFFIX} when set. The one place this rule is written; every
+     * test, IT and benchmark that names a database goes through it.
+     */
     public static String named(String base) {
-        return base + env("VIDEOGOV_TEST_DB_SUFFIX", "");
+        return base + env("VIDEOGOV_TEST_DB_SUFFIX", "").strip();
+    }
+
+    /** A connection to the test database {@code base} ({@link #named}) on the configured server. */
+    public static Connection connect(String base) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(named(base)), user(), password());
     }
 
     /** Runs a counting query ({@code select count(*) ...}) on a test database, for "nothing was stored" checks. */
     public static long count(String base, String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(named(base)), user(), password());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect(base); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + sql + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs an update with positional arguments on a test database, for what no API may do (let time
+     * pass over a stored row, plant a job as a crashed instance left it); returns the rows changed.
+     */
+    public static int update(String base, String sql, Object... args) {
+        try (Connection c = connect(base); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The environment that points a packaged service at {@code database} on the configured server
+     * (its {@code VIDEOGOV_PG_*} variables and {@code dbVariable}, e.g. {@code VIDEOGOV_SITE_REGISTRY_DB}).
+     */
+    public static Map<String, String> serviceEnv(String dbVariable, String database) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("VIDEOGOV_PG_HOST", host());
+        env.put("VIDEOGOV_PG_PORT", port());
+        env.put("VIDEOGOV_PG_USER", user());
+        env.put("VIDEOGOV_PG_PASSWORD", password());
+        env.put(dbVariable, database);
+        return env;
     }
 
     public static String host() {

@@ -25,7 +25,7 @@ public final class RoleMatrix {
         cells++;
         if (response.statusCode() != status) {
             fail(what + ": expected " + status + ", got " + response.statusCode() + " " + response.body().asString());
-        } else if (status >= 400 && !response.contentType().startsWith("application/problem+json")) {
+        } else if (status >= 400 && !response.contentType().startsWith(TestProblems.PROBLEM)) {
             fail(what + ": a " + status + " without application/problem+json");
         }
     }

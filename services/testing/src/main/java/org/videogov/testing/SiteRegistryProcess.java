@@ -17,14 +17,16 @@ import java.util.Map;
  * {@code CAMERA_INVENTORY}), so the two call each other over real gRPC in both directions.
  *
  * <p>Returns {@code keycloak.url}, {@code quarkus.grpc.clients.site-registry.host/port} and
- * {@code videogov.test.site-registry.url} (also set as a system property, for tests that create
- * sites and zones over site-registry's REST API). Init args: {@code database} (default
+ * {@code videogov.test.site-registry.url} ({@link #URL_PROPERTY}, for tests that create sites and
+ * zones over site-registry's REST API: they read it with {@code ConfigProvider.getConfig()}; code
+ * outside {@code @QuarkusTest} that starts this resource itself hands the returned config to
+ * {@link TestResourceConfig#provide}). Nothing is kept in System properties. Init args: {@code database} (default
  * {@code site_registry_cam_test}), {@code client} (default {@code site-registry}: the gRPC client name).
  * The jar must be built first: the reactor builds site-registry before the services that use it.
  */
 public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager {
 
-    /** System property (and returned config key) with site-registry's base URL. */
+    /** Returned config key with site-registry's base URL. */
     public static final String URL_PROPERTY = "videogov.test.site-registry.url";
     /**
      * Returned config key: the loopback port site-registry sends its spans to (OTLP/HTTP,
@@ -52,13 +54,8 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>(oidc.start());
         PostgresDatabase.createIfMissing(database);
         int callerPort = QuarkusAppProcess.freePort();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SITE_REGISTRY_DB", database);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
-        env.put("VIDEOGOV_PG_HOST", PostgresDatabase.host());
-        env.put("VIDEOGOV_PG_PORT", PostgresDatabase.port());
-        env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
-        env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
-        env.put("VIDEOGOV_SITE_REGISTRY_DB", database);
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
@@ -80,7 +77,6 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
             stop();
             throw e;
         }
-        System.setProperty(URL_PROPERTY, app.url());
         config.put(URL_PROPERTY, app.url());
         config.put("quarkus.http.test-port", Integer.toString(callerPort));
         config.put(OTLP_PORT_PROPERTY, Integer.toString(otlpPort));

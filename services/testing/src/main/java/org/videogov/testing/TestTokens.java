@@ -20,6 +20,21 @@ public final class TestTokens {
     public static final String SHIBEI = "370203";
     public static final String HUANGDAO = "370211";
 
+    /** How long the shared role tokens below stay valid: longer than any module's test run. */
+    private static final java.time.Duration SHARED_LIFETIME = java.time.Duration.ofHours(12);
+
+    /*
+     * The role tokens every test class uses, issued once. A test that needs a caller of its own
+     * (another district, a token about to expire, a unique subject) issues it with token(...).
+     */
+    public static final String SHINAN_ADMIN = tokenExpiringIn(SHARED_LIFETIME, "admin-" + SHINAN, SHINAN,
+            "district-admin");
+    public static final String SHINAN_OPERATOR = tokenExpiringIn(SHARED_LIFETIME, "operator-" + SHINAN, SHINAN,
+            "district-operator");
+    public static final String HUANGDAO_ADMIN = tokenExpiringIn(SHARED_LIFETIME, "admin-" + HUANGDAO, HUANGDAO,
+            "district-admin");
+    public static final String CITY_ADMIN = tokenExpiringIn(SHARED_LIFETIME, "city-it", null, "city-admin");
+
     private TestTokens() {
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
+import org.videogov.testing.TestProblems;
 
 /**
  * What every service answers on its probes: live and ready, the identity provider checked in the
@@ -32,6 +33,6 @@ public abstract class HealthChecks {
 
     @Test
     void unknownPathsAreProblems() {
-        given().when().get("/api/v1/unknown").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/unknown").then().statusCode(404).contentType(TestProblems.PROBLEM);
     }
 }
