@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videogov.camera.csv.CameraCsv;
 import org.videogov.camera.csv.Csv;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -31,8 +27,6 @@ import org.videogov.testing.TestTokens;
  * pair of the three Article 13 flags differs in one of them.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class CameraColumnsRoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +34,7 @@ class CameraColumnsRoundTripTest {
 
     @Test
     void aCameraWithEveryColumnSetComesBackFromTheBulkPathAsImported() throws Exception {
-        String token = TestTokens.districtAdmin(TestTokens.SHINAN);
+        String token = TestTokens.SHINAN_ADMIN;
         String siteA = Fixtures.site(token, 2);
         String zoneA = Fixtures.zone(token, siteA, "NONE", false);
         String siteB = Fixtures.site(token, 2);

@@ -2,16 +2,15 @@ package org.videogov.camera;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.videogov.camera.Fixtures.PROBLEM;
+import static org.videogov.testing.TestProblems.PROBLEM;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.post;
 import static org.videogov.camera.Fixtures.site;
 import static org.videogov.camera.Fixtures.zone;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.videogov.common.problem.Refusals;
 import org.videogov.testing.LogCapture;
-import org.videogov.testing.PostgresDatabase;
-import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -29,22 +26,19 @@ import org.videogov.testing.TestTokens;
  * and status, and the caller's subject and district: nothing of the request body or the token.
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class RefusalLogTest {
 
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
 
     @Test
     void article9_aRefusedRegistrationIsOneInfoLineWithArticleSubjectAndDistrict() {
-        String site = site(ADMIN, 1);
-        String fittingRoom = zone(ADMIN, site, "MAKEUP_FITTING_REST_ROOM", false);
+        String site = site(SHINAN_ADMIN, 1);
+        String fittingRoom = zone(SHINAN_ADMIN, site, "MAKEUP_FITTING_REST_ROOM", false);
         String id = gbId(SHINAN);
         Map<String, Object> body = camera(id, site, fittingRoom, 2);
 
         List<LogRecord> records;
         try (LogCapture log = LogCapture.of(Refusals.CATEGORY)) {
-            post(ADMIN, body).statusCode(422).contentType(PROBLEM);
+            post(SHINAN_ADMIN, body).statusCode(422).contentType(PROBLEM);
             records = log.records();
         }
 
@@ -55,7 +49,7 @@ class RefusalLogTest {
         assertEquals("refused article=9(5) type=regulation status=422 subject=admin-" + SHINAN
                 + " district=" + SHINAN + " via=REST", line.getMessage());
         // Nothing of the request: not the camera's ID, name or units, not the token.
-        for (String sent : List.of(id, (String) body.get("name"), (String) body.get("installerUnit"), ADMIN)) {
+        for (String sent : List.of(id, (String) body.get("name"), (String) body.get("installerUnit"), SHINAN_ADMIN)) {
             assertFalse(line.getMessage().contains(sent), () -> "the line quotes the request: " + sent);
         }
     }

@@ -8,12 +8,11 @@ import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.site;
 import static org.videogov.camera.Fixtures.zone;
 import static org.videogov.testing.TestTokens.SHINAN;
+import static org.videogov.testing.TestTokens.SHINAN_ADMIN;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.videogov.camera.OtlpReceiver.ReceivedSpan;
-import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestTokens;
 
@@ -43,11 +41,8 @@ import org.videogov.testing.TestTokens;
  * from the OTLP/HTTP receiver it exports to ({@link SiteRegistryProcess#OTLP_PORT_PROPERTY}).
  */
 @QuarkusTest
-@WithTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = "camera_inventory_test"))
-@WithTestResource(SiteRegistryProcess.class)
 class TraceAcrossServicesTest {
 
-    static final String ADMIN = TestTokens.districtAdmin(SHINAN);
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
@@ -74,12 +69,12 @@ class TraceAcrossServicesTest {
         int otlpPort = ConfigProvider.getConfig().getValue(SiteRegistryProcess.OTLP_PORT_PROPERTY, Integer.class);
         try (OtlpReceiver siteRegistrySpans = new OtlpReceiver(otlpPort)) {
             // Set-up requests carry no trace context: with a root never sampled, they are not traced.
-            String site = site(ADMIN, 2);
-            String zone = zone(ADMIN, site, "NONE", false);
+            String site = site(SHINAN_ADMIN, 2);
+            String zone = zone(SHINAN_ADMIN, site, "NONE", false);
             String traceId = hex(16);
             String upstreamSpan = hex(8);
 
-            given().auth().oauth2(ADMIN).header("traceparent", "00-" + traceId + "-" + upstreamSpan + "-01")
+            given().auth().oauth2(SHINAN_ADMIN).header("traceparent", "00-" + traceId + "-" + upstreamSpan + "-01")
                     .contentType(ContentType.JSON).body(camera(gbId(SHINAN), site, zone, 2))
                     .when().post("/api/v1/cameras").then().statusCode(201);
 
