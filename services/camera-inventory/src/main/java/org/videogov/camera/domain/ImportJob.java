@@ -7,11 +7,12 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.videogov.common.persistence.CreatedRecord;
 
 /** A bulk CSV import of a district's cameras, processed off the request that created it. */
 @Entity
 @Table(name = "camera_import")
-public class ImportJob {
+public class ImportJob extends CreatedRecord {
 
     public enum Mode {
         DRY_RUN, APPLY
@@ -73,12 +74,6 @@ public class ImportJob {
     public String report;
 
     public String message;
-
-    @Column(name = "created_by", nullable = false)
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
 
     @Column(name = "started_at")
     public OffsetDateTime startedAt;

@@ -78,8 +78,7 @@ public class ImportService {
             job.state = ImportJob.State.QUEUED.name();
             job.totalRows = upload.rows().size();
             job.report = "[]";
-            job.createdBy = caller.userName();
-            job.createdAt = Timestamps.now();
+            job.created(caller.userName(), Timestamps.now());
             job.instance = config.instance();
             job.heartbeatAt = job.createdAt;
             return jobs.create(job).invoke(saved -> worker.start(new ImportWorker.Task(saved.id, district, mode,

@@ -6,23 +6,17 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /**
- * The audit fields every stored record of a service carries: who created it and when, when it last
- * changed, and its optimistic-lock version. Entities extend this class instead of repeating the
- * four columns ({@code created_by}, {@code created_at}, {@code updated_at}, {@code version}).
+ * The audit fields every record that changes after its creation carries: who created it and when
+ * ({@link CreatedRecord}), when it last changed, and its optimistic-lock version. Entities extend
+ * this class instead of repeating the four columns ({@code created_by}, {@code created_at},
+ * {@code updated_at}, {@code version}).
  *
  * <p>The service layer stamps them through {@link #created(String, OffsetDateTime)} and
  * {@link #touched(OffsetDateTime)} with the time from {@code common.time.Timestamps}, so every row
  * written by one command carries the same instant.
  */
 @MappedSuperclass
-public abstract class AuditedEntity {
-
-    /** The verified caller's user name (or the service account) that created the record. */
-    @Column(name = "created_by")
-    public String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
+public abstract class AuditedEntity extends CreatedRecord {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
@@ -32,9 +26,9 @@ public abstract class AuditedEntity {
     public long version;
 
     /** Stamps a new record: created and last updated by {@code by} at {@code at}. */
+    @Override
     public void created(String by, OffsetDateTime at) {
-        this.createdBy = by;
-        this.createdAt = at;
+        super.created(by, at);
         this.updatedAt = at;
     }
 
