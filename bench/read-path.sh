@@ -23,8 +23,8 @@ command -v pgbench >/dev/null || { echo "pgbench is missing (Debian package post
 
 if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   state="$ROOT/.videogov/bench"
-  infra/local/stack.sh up "$state" --ports random >&2
-  trap 'infra/local/stack.sh down "$state" >&2' EXIT
+  "$ROOT/infra/local/stack.sh" up "$state" --ports random >&2
+  trap '"$ROOT/infra/local/stack.sh" down "$state" >&2' EXIT
   # shellcheck disable=SC1091  # stack.env is written by stack.sh up at run time
   source "$state/stack.env"
 fi

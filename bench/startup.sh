@@ -7,7 +7,7 @@
 #   bench/startup.sh [runs=3] [idle-seconds=10]
 #
 # Uses the stack whose stack.env is already sourced (VIDEOGOV_OIDC_ISSUER set), otherwise starts one
-# in .videogov/bench and stops it afterwards. Each service gets its own database <service>_bench.
+# in .videogov/bench and stops it afterwards. Each service gets its own database <service>_bench<state folder's suffix>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -26,13 +26,13 @@ cleanup() { # the services this run started, their logs, and the stack if this r
   local s
   for s in "${!PID[@]}"; do kill "${PID[$s]}" 2>/dev/null || true; done
   rm -rf "$LOGS"
-  if [[ -n "$state" ]]; then infra/local/stack.sh down "$state" >&2; fi
+  if [[ -n "$state" ]]; then "$ROOT/infra/local/stack.sh" down "$state" >&2; fi
 }
 trap cleanup EXIT
 
 if [[ -z "${VIDEOGOV_OIDC_ISSUER:-}" ]]; then
   state="$ROOT/.videogov/bench"
-  infra/local/stack.sh up "$state" --ports random >&2
+  "$ROOT/infra/local/stack.sh" up "$state" --ports random >&2
   # shellcheck disable=SC1091  # stack.env is written by stack.sh up at run time
   source "$state/stack.env"
 fi
@@ -45,7 +45,7 @@ var_of() { echo "VIDEOGOV_$(echo "$1" | tr 'a-z-' 'A-Z_')"; }
 
 export QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_OIDC_AUTH_SERVER_URL="$VIDEOGOV_OIDC_ISSUER"
 for s in "${SERVICES[@]}"; do
-  db="$(echo "$s" | tr '-' '_')_bench"
+  db="$(echo "$s" | tr '-' '_')_bench${VIDEOGOV_TEST_DB_SUFFIX:-}"
   psql -q -h "$VIDEOGOV_PG_HOST" -p "$VIDEOGOV_PG_PORT" -U "$VIDEOGOV_PG_USER" -d postgres -tAc \
     "select 1 from pg_database where datname = '$db'" | grep -q 1 \
     || psql -q -h "$VIDEOGOV_PG_HOST" -p "$VIDEOGOV_PG_PORT" -U "$VIDEOGOV_PG_USER" -d postgres -c "create database $db"
