@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.videogov.sharing.domain.log.Decision;
+import org.videogov.sharing.domain.log.DecisionLogFilter;
 import org.videogov.sharing.domain.log.DecisionRecord;
 import org.videogov.sharing.domain.log.LogEntry;
 import org.videogov.sharing.domain.log.LoggedResource;

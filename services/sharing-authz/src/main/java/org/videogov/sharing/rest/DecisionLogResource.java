@@ -22,7 +22,7 @@ import org.videogov.common.identity.CurrentCaller;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.sharing.domain.log.Decision;
-import org.videogov.sharing.repository.DecisionLogFilter;
+import org.videogov.sharing.domain.log.DecisionLogFilter;
 import org.videogov.sharing.service.DecisionLog;
 
 /** The decision log for auditors: filtered, paged reads and the verification of the hash chain. */

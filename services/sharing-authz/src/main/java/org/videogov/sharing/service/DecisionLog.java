@@ -14,7 +14,7 @@ import org.videogov.sharing.domain.log.DecisionChain;
 import org.videogov.sharing.domain.log.DecisionRecord;
 import org.videogov.sharing.domain.log.LogEntry;
 import org.videogov.sharing.domain.log.Verification;
-import org.videogov.sharing.repository.DecisionLogFilter;
+import org.videogov.sharing.domain.log.DecisionLogFilter;
 import org.videogov.sharing.repository.DecisionLogRepository;
 
 /**

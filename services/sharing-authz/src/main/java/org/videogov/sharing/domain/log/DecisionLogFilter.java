@@ -1,8 +1,7 @@
-package org.videogov.sharing.repository;
+package org.videogov.sharing.domain.log;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.videogov.sharing.domain.log.Decision;
 
 /**
  * The auditor's filter over the decision log: the subject (user id), the resource's district, the
