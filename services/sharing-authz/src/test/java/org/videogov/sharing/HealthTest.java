@@ -1,16 +1,24 @@
 package org.videogov.sharing;
 
-import io.quarkus.test.common.WithTestResource;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
 import org.videogov.testing.checks.HealthChecks;
 
 /**
- * The skeleton starts and answers the probes Kubernetes uses, and reports the one dependency it
- * has so far (the identity provider) in the dependencies group, which IdentityProviderOutageTest
- * shows going DOWN without taking readiness with it.
+ * The service answers the probes Kubernetes uses; readiness includes its database (the reactive pool
+ * the log is written through), and the identity provider is reported in the dependencies group
+ * (IdentityProviderOutageTest shows it going DOWN without taking readiness with it).
  */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
 class HealthTest extends HealthChecks {
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
 }

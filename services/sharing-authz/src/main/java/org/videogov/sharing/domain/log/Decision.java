@@ -1,0 +1,7 @@
+package org.videogov.sharing.domain.log;
+
+/** The answer a decision gave. */
+public enum Decision {
+    ALLOW,
+    DENY
+}

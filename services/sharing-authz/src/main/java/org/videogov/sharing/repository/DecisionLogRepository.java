@@ -1,0 +1,134 @@
+package org.videogov.sharing.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.videogov.sharing.domain.log.Decision;
+import org.videogov.sharing.domain.log.DecisionLogFilter;
+import org.videogov.sharing.domain.log.DecisionRecord;
+import org.videogov.sharing.domain.log.LogEntry;
+import org.videogov.sharing.domain.log.LoggedResource;
+
+/**
+ * The decision log table, in prepared SQL on the reactive pool (whose connections act as the
+ * service's runtime role: SELECT and INSERT only). Appends take a transaction-scoped advisory lock
+ * first, so that they are serialised and every entry links to the one before it.
+ */
+@ApplicationScoped
+public class DecisionLogRepository {
+
+    /** The advisory lock key that serialises appends (ASCII "VGDECLOG"). */
+    static final long APPEND_LOCK = 0x5647_4445_434C_4F47L;
+
+    private static final String COLUMNS = "seq, decided_at, subject, subject_district, subject_roles, department, "
+            + "action, resource_district, resource_site, resource_camera, resource_security_level, decision, rule, "
+            + "grant_id, emergency_id, prev_hash, hash";
+
+    private static final String INSERT = "insert into decision_log (" + COLUMNS + ") values "
+            + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)";
+
+    @Inject
+    Pool pool;
+
+    /** Runs {@code work} in one transaction that holds the append lock from its first statement. */
+    public <T> Uni<T> withAppendLock(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(APPEND_LOCK))
+                .flatMap(locked -> work.apply(conn)));
+    }
+
+    /** The newest entry's seq and hash, read under the append lock; empty for an empty log. */
+    public Uni<Optional<Head>> head(SqlConnection conn) {
+        return conn.query("select seq, hash from decision_log order by seq desc limit 1").execute()
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Optional.<Head>empty();
+                    }
+                    Row row = it.next();
+                    return Optional.of(new Head(row.getLong("seq"), row.getString("hash")));
+                });
+    }
+
+    /** The seq and hash of the newest entry. */
+    public record Head(long seq, String hash) {
+    }
+
+    public Uni<LogEntry> insert(SqlConnection conn, LogEntry entry) {
+        DecisionRecord r = entry.record();
+        LoggedResource res = r.resource();
+        Tuple values = Tuple.tuple(Arrays.asList(entry.seq(), r.decidedAt(), r.subject(), r.subjectDistrict(),
+                r.subjectRoles().toArray(String[]::new), r.department(), r.action(), res.district(), res.site(),
+                res.camera(), res.securityLevel() == null ? null : res.securityLevel().shortValue(),
+                r.decision().name(), r.rule(), r.grantId(), r.emergencyId(), entry.prevHash(), entry.hash()));
+        return conn.preparedQuery(INSERT).execute(values).replaceWith(entry);
+    }
+
+    /** Up to {@code limit} entries with a seq above {@code afterSeq}, in ascending seq (the verifier's walk). */
+    public Uni<List<LogEntry>> after(long afterSeq, int limit) {
+        return pool.preparedQuery("select " + COLUMNS + " from decision_log where seq > $1 order by seq limit $2")
+                .execute(Tuple.of(afterSeq, (long) limit))
+                .map(rows -> {
+                    List<LogEntry> entries = new ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(entry(row)));
+                    return entries;
+                });
+    }
+
+    /** One page of the entries the filter matches, newest first, and how many match in all. */
+    public Uni<Matching> find(DecisionLogFilter filter, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+        condition(where, params, "subject = $", filter.subject());
+        condition(where, params, "resource_district = $", filter.district());
+        condition(where, params, "action = $", filter.action());
+        condition(where, params, "decision = $", filter.decision().map(Decision::name));
+        condition(where, params, "decided_at >= $", filter.from());
+        condition(where, params, "decided_at < $", filter.to());
+        String conditions = where.toString();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add((long) limit);
+        pageParams.add((long) offset);
+        String page = "select " + COLUMNS + " from decision_log" + conditions + " order by seq desc limit $"
+                + (params.size() + 1) + " offset $" + (params.size() + 2);
+        return pool.preparedQuery("select count(*) from decision_log" + conditions).execute(Tuple.tuple(params))
+                .map(rows -> rows.iterator().next().getLong(0))
+                .flatMap(total -> pool.preparedQuery(page).execute(Tuple.tuple(pageParams)).map(rows -> {
+                    List<LogEntry> entries = new ArrayList<>(rows.size());
+                    rows.forEach(row -> entries.add(entry(row)));
+                    return new Matching(entries, total);
+                }));
+    }
+
+    /** A page of entries and the count of every entry the filter matches. */
+    public record Matching(List<LogEntry> entries, long total) {
+    }
+
+    private static void condition(StringJoiner where, List<Object> params, String sql, Optional<?> value) {
+        value.ifPresent(v -> {
+            params.add(v);
+            where.add(sql + params.size());
+        });
+    }
+
+    private static LogEntry entry(Row row) {
+        Integer level = row.getInteger("resource_security_level");
+        DecisionRecord record = new DecisionRecord(row.getOffsetDateTime("decided_at"), row.getString("subject"),
+                row.getString("subject_district"), List.of(row.getArrayOfStrings("subject_roles")),
+                row.getString("department"), row.getString("action"),
+                new LoggedResource(row.getString("resource_district"), row.getUUID("resource_site"),
+                        row.getString("resource_camera"), level),
+                Decision.valueOf(row.getString("decision")), row.getString("rule"), row.getUUID("grant_id"),
+                row.getUUID("emergency_id"));
+        return new LogEntry(row.getLong("seq"), record, row.getString("prev_hash"), row.getString("hash"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.videogov.sharing.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.videogov.common.district.DistrictCode;
+import org.videogov.common.identity.CurrentCaller;
+import org.videogov.common.paging.PageParams;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.sharing.domain.log.Decision;
+import org.videogov.sharing.domain.log.DecisionLogFilter;
+import org.videogov.sharing.service.DecisionLog;
+
+/** The decision log for auditors: filtered, paged reads and the verification of the hash chain. */
+@Path("/api/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DecisionLogResource {
+
+    /** What a time filter must look like. */
+    static final String TIME_MESSAGE = "must be an ISO-8601 date-time with an offset between the years 1900 and 2199, "
+            + "e.g. 2026-01-31T08:00:00Z";
+
+    @Inject
+    DecisionLog log;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Operation(summary = "List decisions (auditor only)",
+            description = "Newest first. Filters: the subject's user id, the resource's district, the action, "
+                    + "the answer, and decided_at from (inclusive) to (exclusive).")
+    public Uni<DecisionPageView> list(@BeanParam @Valid PageParams paging,
+                                      @QueryParam("subject") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+                                      @Parameter(description = "The subject's user id (token `sub`)") String subject,
+                                      @QueryParam("district") @DistrictCode
+                                      @Parameter(description = "The resource's district (GB/T 2260 code)") String district,
+                                      @QueryParam("action") @Pattern(regexp = "[a-z][a-z-]{0,23}\\.[a-z][a-z-]{0,23}",
+                                              message = "must be an action such as camera.read")
+                                      @Parameter(description = "An action, e.g. camera.read") String action,
+                                      @QueryParam("decision") @Parameter(description = "ALLOW or DENY") Decision decision,
+                                      @QueryParam("from") @Parameter(description = "decided at or after (ISO-8601 with offset)")
+                                      String from,
+                                      @QueryParam("to") @Parameter(description = "decided before (ISO-8601 with offset)")
+                                      String to) {
+        Optional<OffsetDateTime> since = time("from", from);
+        Optional<OffsetDateTime> until = time("to", to);
+        if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
+            throw ProblemException.badRequest("to", "must be after from");
+        }
+        DecisionLogFilter filter = new DecisionLogFilter(Optional.ofNullable(subject), Optional.ofNullable(district),
+                Optional.ofNullable(action), Optional.ofNullable(decision), since, until);
+        return log.list(caller.get(), filter, paging)
+                .map(page -> new DecisionPageView(page.items().stream().map(DecisionView::of).toList(),
+                        page.page(), page.size(), page.total()));
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Verify the decision log's hash chain (auditor only)",
+            description = "Walks every entry in seq order and reports the first broken link: an entry changed, "
+                    + "removed or reordered.")
+    public Uni<VerificationView> verify() {
+        return log.verify(caller.get()).map(VerificationView::of);
+    }
+
+    private static Optional<OffsetDateTime> time(String name, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.length() > 40) {
+            throw ProblemException.badRequest(name, TIME_MESSAGE);
+        }
+        OffsetDateTime time;
+        try {
+            time = OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name, TIME_MESSAGE);
+        }
+        if (time.getYear() < 1900 || time.getYear() > 2199) {
+            throw ProblemException.badRequest(name, TIME_MESSAGE);
+        }
+        return Optional.of(time);
+    }
+}
