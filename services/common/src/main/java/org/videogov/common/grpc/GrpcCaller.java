@@ -1,6 +1,7 @@
 package org.videogov.common.grpc;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,15 @@ public class GrpcCaller {
 
     /** The caller, read from the token the gRPC security layer verified (never from the request). */
     public Uni<Caller> get() {
-        return identity.getDeferredIdentity().map(CurrentCaller::from);
+        return identity().map(CurrentCaller::from);
+    }
+
+    /**
+     * The verified identity itself, for a service that needs a claim {@link Caller} does not carry
+     * (sharing-authz tells a service account from a person by its {@code azp}).
+     */
+    public Uni<SecurityIdentity> identity() {
+        return identity.getDeferredIdentity();
     }
 
     /**
