@@ -36,6 +36,7 @@ import org.videogov.proto.authz.v1.CheckResponse;
 import org.videogov.proto.authz.v1.Decision;
 import org.videogov.proto.authz.v1.Effect;
 import org.videogov.proto.authz.v1.LookupResourcesRequest;
+import org.videogov.proto.authz.v1.LookupResourcesResponse;
 import org.videogov.proto.authz.v1.Resource;
 import org.videogov.proto.authz.v1.ResourceType;
 import org.videogov.proto.common.v1.DistrictCode;
@@ -230,7 +231,7 @@ class AuthorizationGrpcTest {
                 assertEquals(Effect.ALLOW, stub(caller.token()).check(request).getDecision().getEffect(), caller.name());
                 assertEquals(Effect.ALLOW, stub(caller.token()).checkBulk(bulk).getDecisions(0).getEffect(),
                         caller.name());
-                refused(Status.Code.UNIMPLEMENTED, () -> stub(caller.token()).lookupResources(lookup));
+                assertEquals(1, stub(caller.token()).lookupResources(lookup).getScopesCount(), caller.name());
             } else {
                 StatusRuntimeException e = refused(refusal, () -> stub(caller.token()).check(request));
                 if (refusal == Status.Code.PERMISSION_DENIED) {
@@ -354,5 +355,127 @@ class AuthorizationGrpcTest {
         assertEquals(null, site.record().resource().site());
         assertEquals(null, site.record().resource().securityLevel(), "level 0 (unknown) is logged as none");
         assertTrue(log.verify().await().indefinitely().intact(), "the chain verifies after the checks");
+    }
+
+    private static LookupResourcesRequest lookup(String subjectToken, String action, String district) {
+        LookupResourcesRequest.Builder request = LookupResourcesRequest.newBuilder()
+                .setAction(Action.newBuilder().setName(action)).setResourceType(ResourceType.CAMERA)
+                .setDistrict(DistrictCode.newBuilder().setCode(district));
+        if (subjectToken != null) {
+            request.setSubjectToken(subjectToken);
+        }
+        return request.build();
+    }
+
+    /** "ALL", "<district> <rule>" per scope, or "NONE". */
+    private static String answer(LookupResourcesResponse r) {
+        if (r.getAllDistricts()) {
+            assertEquals(0, r.getScopesCount(), "all_districts has no scopes");
+            return "ALL";
+        }
+        if (r.getScopesCount() == 0) {
+            return "NONE";
+        }
+        return String.join(", ", r.getScopesList().stream().map(s -> {
+            assertEquals(0, s.getMaxSecurityLevel(), "a default rule limits no level");
+            assertEquals("", s.getDecidedBy(), "a default rule decided");
+            assertEquals(0, s.getSiteIdsCount() + s.getCameraGbIdsCount(), "the whole district");
+            return s.getDistrict().getCode() + " " + s.getRule();
+        }).toList());
+    }
+
+    /**
+     * What LookupResources answers, written out by hand: camera.read with no district, the own
+     * district, another; then recording.export the same three ways.
+     */
+    private static List<String> expectedLookup(TestCaller subject) {
+        String own = own(subject) + " default.own-district";
+        return switch (subject) {
+            case SHINAN_ADMIN, HUANGDAO_ADMIN -> List.of(own, own, "NONE", own, own, "NONE");
+            case SHINAN_OPERATOR, HUANGDAO_OPERATOR -> List.of(own, own, "NONE", "NONE", "NONE", "NONE");
+            case CITY_ADMIN -> List.of("ALL", SHINAN + " default.city-admin", HUANGDAO + " default.city-admin",
+                    "ALL", SHINAN + " default.city-admin", HUANGDAO + " default.city-admin");
+            case AUDITOR, PARTNER, EMERGENCY_COMMANDER, DISTRICT_ADMIN_WITHOUT_DISTRICT, SERVICE_SITE_REGISTRY,
+                 SERVICE_CAMERA_INVENTORY, SERVICE_RECORDING_METADATA, SERVICE_OBJECT_STORAGE, SERVICE_SHARING_AUTHZ,
+                 NO_TOKEN -> List.of("NONE", "NONE", "NONE", "NONE", "NONE", "NONE");
+            case WRONG_AUDIENCE -> throw new IllegalArgumentException("not a valid subject");
+        };
+    }
+
+    @Test
+    void everyTestCallerAsSubjectGetsTheDefaultPolicysScopesFromLookupResources() {
+        for (TestCaller subject : TestCaller.values()) {
+            if (subject == TestCaller.WRONG_AUDIENCE) {
+                continue;
+            }
+            List<String> answers = new ArrayList<>();
+            for (String action : List.of("camera.read", "recording.export")) {
+                for (String district : List.of("", own(subject), other(subject))) {
+                    LookupResourcesResponse r = stub(SERVICE).lookupResources(lookup(subject.token(), action, district));
+                    String a = answer(r);
+                    answers.add(a);
+                    assertEquals(a.equals("NONE") ? 0 : 60, r.getCacheFor().getSeconds(), subject + " cache_for of " + a);
+                    assertEquals(subject.district().orElse(""), r.getSubject().getDistrict().getCode(), subject + " district");
+                }
+            }
+            assertEquals(expectedLookup(subject), answers, subject + " via LookupResources");
+        }
+    }
+
+    @Test
+    void lookupResourcesChecksItsArgumentsAndItsCaller() {
+        for (String bad : List.of("37020", "3702021", "abcdef")) {
+            StatusRuntimeException e = refused(Status.Code.INVALID_ARGUMENT,
+                    () -> stub(SERVICE).lookupResources(lookup(TestTokens.SHINAN_ADMIN, "camera.read", bad)));
+            assertEquals("district must be a six-digit GB/T 2260 code", e.getStatus().getDescription());
+        }
+        assertEquals("resource_type must be SITE or CAMERA", refused(Status.Code.INVALID_ARGUMENT,
+                () -> stub(SERVICE).lookupResources(lookup(TestTokens.SHINAN_ADMIN, "camera.read", "").toBuilder()
+                        .setResourceType(ResourceType.RESOURCE_TYPE_UNSPECIFIED).build())).getStatus().getDescription());
+        assertEquals("action must be <resource>.<verb>", refused(Status.Code.INVALID_ARGUMENT,
+                () -> stub(SERVICE).lookupResources(lookup(TestTokens.SHINAN_ADMIN, "Camera", "")))
+                .getStatus().getDescription());
+        assertEquals("NONE", answer(stub(SERVICE).lookupResources(lookup(TestTokens.SHINAN_ADMIN, "camera.teleport", ""))),
+                "an unknown action: no scopes");
+        StatusRuntimeException person = refused(Status.Code.PERMISSION_DENIED,
+                () -> stub(TestTokens.SHINAN_ADMIN).lookupResources(lookup(TestTokens.SHINAN_ADMIN, "camera.read", "")));
+        assertEquals("Authorization is for services", person.getStatus().getDescription());
+        refused(Status.Code.UNAUTHENTICATED,
+                () -> stub(SERVICE).lookupResources(lookup("not-a-token", "camera.read", "")));
+    }
+
+    @Test
+    void eachLookupAppendsTheOneDecisionItRestsOn() {
+        String user = "operator-lookup-" + UUID.randomUUID();
+        String token = TestTokens.token(user, SHINAN, "district-operator");
+        stub(SERVICE).lookupResources(lookup(token, "camera.read", ""));
+        stub(SERVICE).lookupResources(lookup(token, "camera.read", HUANGDAO));
+        stub(SERVICE).lookupResources(lookup(token, "recording.export", SHINAN));
+        refused(Status.Code.INVALID_ARGUMENT, () -> stub(SERVICE).lookupResources(lookup(token, "camera.read", "1")));
+
+        DecisionLogFilter mine = new DecisionLogFilter(Optional.of(user), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        List<LogEntry> entries = new ArrayList<>(log.list(AUDITOR, mine, PageParams.of(0, 50)).await().indefinitely()
+                .items());
+        entries.sort(Comparator.comparingLong(LogEntry::seq));
+        assertEquals(List.of("camera.read 370202 ALLOW default.own-district",
+                        "camera.read 370211 DENY default.deny.other-district",
+                        "recording.export 370202 DENY default.deny.admin-only"),
+                entries.stream().map(e -> e.record().action() + " " + e.record().resource().district() + " "
+                        + e.record().decision() + " " + e.record().rule()).toList());
+        for (LogEntry e : entries) {
+            assertEquals(null, e.record().resource().site());
+            assertEquals(null, e.record().resource().securityLevel());
+        }
+
+        String city = "city-lookup-" + UUID.randomUUID();
+        stub(SERVICE).lookupResources(lookup(TestTokens.token(city, null, "city-admin"), "camera.read", ""));
+        DecisionLogFilter cities = new DecisionLogFilter(Optional.of(city), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        List<LogEntry> every = log.list(AUDITOR, cities, PageParams.of(0, 50)).await().indefinitely().items();
+        assertEquals(1, every.size());
+        assertEquals(null, every.get(0).record().resource().district(), "every district: no resource district");
+        assertEquals("ALLOW default.city-admin", every.get(0).record().decision() + " " + every.get(0).record().rule());
+        assertTrue(log.verify().await().indefinitely().intact(), "the chain verifies after the lookups");
     }
 }

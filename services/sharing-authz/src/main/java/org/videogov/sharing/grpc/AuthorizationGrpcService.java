@@ -22,20 +22,24 @@ import org.videogov.proto.authz.v1.CheckResponse;
 import org.videogov.proto.authz.v1.Effect;
 import org.videogov.proto.authz.v1.LookupResourcesRequest;
 import org.videogov.proto.authz.v1.LookupResourcesResponse;
+import org.videogov.proto.authz.v1.ResourceScope;
+import org.videogov.proto.authz.v1.ResourceType;
 import org.videogov.sharing.domain.policy.Decision;
 import org.videogov.sharing.domain.policy.Resource;
 import org.videogov.sharing.domain.policy.Subject;
 import org.videogov.sharing.service.PolicyDecisionPoint;
 import org.videogov.sharing.service.PolicyDecisionPoint.Answer;
 import org.videogov.sharing.service.PolicyDecisionPoint.Check;
+import org.videogov.sharing.service.PolicyDecisionPoint.Lookup;
+import org.videogov.sharing.service.PolicyDecisionPoint.Scope;
 import org.videogov.sharing.service.ServiceCaller;
 
 /**
  * sharing-authz's {@code Authorization} API (authz.proto). The call's own token must be a service
  * account's ({@link ServiceCaller}: a person's is PERMISSION_DENIED, none UNAUTHENTICATED); then the
  * arguments are checked against the bounds the proto states (INVALID_ARGUMENT), and
- * {@link PolicyDecisionPoint} verifies the subject token, decides and logs. {@code LookupResources}
- * is not served yet (UNIMPLEMENTED).
+ * {@link PolicyDecisionPoint} verifies the subject token, decides and logs; {@code LookupResources}
+ * answers from the same decisions ({@link PolicyDecisionPoint#lookup}).
  */
 @GrpcService
 @Authenticated
@@ -90,12 +94,40 @@ public class AuthorizationGrpcService implements Authorization {
 
     @Override
     public Uni<LookupResourcesResponse> lookupResources(LookupResourcesRequest request) {
-        return caller.identity().map(ServiceCaller::of)
-                .<LookupResourcesResponse>map(service -> {
-                    throw Status.UNIMPLEMENTED.withDescription("LookupResources is not served yet; ask CheckBulk")
-                            .asRuntimeException();
-                })
-                .onFailure().transform(GrpcStatus::of);
+        return caller.identity().map(ServiceCaller::of).flatMap(service -> {
+            String token = subjectToken(request.getSubjectToken());
+            String action = request.hasAction() ? request.getAction().getName() : "";
+            if (action.length() > MAX_ACTION || !ACTION.matcher(action).matches()) {
+                throw invalid("action must be <resource>.<verb>");
+            }
+            if (request.getResourceType() != ResourceType.SITE && request.getResourceType() != ResourceType.CAMERA) {
+                throw invalid("resource_type must be SITE or CAMERA");
+            }
+            String district = request.getDistrict().getCode();
+            if (!district.isEmpty() && !DISTRICT.matcher(district).matches()) {
+                throw invalid("district " + DistrictCode.MESSAGE);
+            }
+            return pdp.lookup(service, token, action, district.isEmpty() ? Optional.empty() : Optional.of(district));
+        }).map(AuthorizationGrpcService::lookup).onFailure().transform(GrpcStatus::of);
+    }
+
+    private static LookupResourcesResponse lookup(Lookup lookup) {
+        LookupResourcesResponse.Builder response = LookupResourcesResponse.newBuilder()
+                .setAllDistricts(lookup.allDistricts())
+                .setCacheFor(duration(lookup.cacheFor()))
+                .setSubject(proto(lookup.subject()));
+        for (Scope scope : lookup.scopes()) {
+            response.addScopes(ResourceScope.newBuilder()
+                    .setDistrict(org.videogov.proto.common.v1.DistrictCode.newBuilder().setCode(scope.district()))
+                    .setMaxSecurityLevel(0)
+                    .setRule(scope.rule())
+                    .setDecidedBy(scope.decidedBy().orElse("")));
+        }
+        return response.build();
+    }
+
+    private static com.google.protobuf.Duration duration(java.time.Duration d) {
+        return com.google.protobuf.Duration.newBuilder().setSeconds(d.getSeconds()).setNanos(d.getNano()).build();
     }
 
     private static CheckBulkResponse bulk(Answer answer) {

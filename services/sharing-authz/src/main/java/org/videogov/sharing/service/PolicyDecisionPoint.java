@@ -56,6 +56,25 @@ public class PolicyDecisionPoint {
         }
     }
 
+    /** One part of a lookup's filter: every resource of {@code district}, by a rule (and grant, later). */
+    public record Scope(String district, String rule, Optional<String> decidedBy) {
+        public Scope {
+            Objects.requireNonNull(district, "district");
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(decidedBy, "decidedBy");
+        }
+    }
+
+    /**
+     * A lookup's answer: every district, or the union of the scopes (empty: nothing), and how long
+     * it may be reused (that of the one decision it rests on, capped like every answer).
+     */
+    public record Lookup(Subject subject, boolean allDistricts, List<Scope> scopes, Duration cacheFor) {
+        public Lookup {
+            scopes = List.copyOf(scopes);
+        }
+    }
+
     /** The verified subject and when its token expires (empty: no subject token). */
     private record VerifiedSubject(Subject subject, Optional<Instant> expiresAt) {
     }
@@ -90,6 +109,55 @@ public class PolicyDecisionPoint {
                     .onItem().transformToUniAndConcatenate(log::append)
                     .collect().asList()
                     .replaceWith(new Answer(verified.subject(), decisions));
+        });
+    }
+
+    /**
+     * Which resources the subject may perform {@code action} on, in {@code district} or (empty) in
+     * every district, derived from the {@link DefaultPolicy} by asking it one question, which is
+     * appended to the log (one entry per lookup) before the answer is given:
+     * <ul>
+     * <li>with a district: the decision on that whole district; an ALLOW is one scope for it;</li>
+     * <li>without: the decision on every district ({@link DefaultPolicy#decideEveryDistrict},
+     *     logged without a resource district); an ALLOW is {@code allDistricts}. When it denies and
+     *     the subject has a district, the decision on the subject's own district is asked and logged
+     *     instead; an ALLOW is one scope for it.</li>
+     * </ul>
+     * A DENY is no scope. The subject token is verified as for {@link #check}.
+     */
+    public Uni<Lookup> lookup(ServiceCaller caller, String subjectToken, String action, Optional<String> district) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(district, "district");
+        return subject(caller, subjectToken).flatMap(verified -> {
+            OffsetDateTime now = Timestamps.now();
+            Subject subject = verified.subject();
+            Optional<String> asked = district;
+            Decision every = null;
+            if (asked.isEmpty()) {
+                every = Action.fromWireName(action)
+                        .map(a -> policy.decideEveryDistrict(subject, a, now.toInstant()))
+                        .orElseGet(DefaultPolicy::unknownAction);
+                if (!every.allowed() && subject.district().isPresent()) {
+                    asked = subject.district();
+                }
+            }
+            Lookup answer;
+            LoggedResource logged;
+            Decision decision;
+            if (asked.isPresent()) {
+                Check check = new Check(action, Resource.district(asked.get(), Resource.UNKNOWN_LEVEL));
+                decision = capped(decide(subject, check, now.toInstant()), verified, now.toInstant());
+                List<Scope> scopes = decision.allowed()
+                        ? List.of(new Scope(asked.get(), decision.rule(), decision.decidedBy())) : List.of();
+                answer = new Lookup(subject, false, scopes, decision.cacheFor());
+                logged = LoggedResource.district(asked.get());
+            } else {
+                decision = capped(every, verified, now.toInstant());
+                answer = new Lookup(subject, decision.allowed(), List.of(), decision.cacheFor());
+                logged = LoggedResource.district(null);
+            }
+            return log.append(record(now, subject, action, logged, decision)).replaceWith(answer);
         });
     }
 
@@ -159,8 +227,13 @@ public class PolicyDecisionPoint {
         LoggedResource resource = new LoggedResource(r.district(), r.siteId().orElse(null),
                 r.cameraGbId().orElse(null),
                 r.securityLevel() == Resource.UNKNOWN_LEVEL ? null : r.securityLevel());
+        return record(at, subject, check.action(), resource, decision);
+    }
+
+    private static DecisionRecord record(OffsetDateTime at, Subject subject, String action, LoggedResource resource,
+                                         Decision decision) {
         return new DecisionRecord(at, subject.userId(), subject.district().orElse(null), List.copyOf(subject.roles()),
-                subject.department().orElse(null), check.action(), resource,
+                subject.department().orElse(null), action, resource,
                 decision.allowed() ? org.videogov.sharing.domain.log.Decision.ALLOW
                         : org.videogov.sharing.domain.log.Decision.DENY,
                 decision.rule(), null, null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.videogov.common.identity.Roles;
 
@@ -61,6 +62,23 @@ public final class DefaultPolicy {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
+        return decide(subject, action, Optional.of(resource.district()), now);
+    }
+
+    /**
+     * May the subject act on every district's resources (LookupResources without a district)? The
+     * same rules as {@link #decide}, asked for no particular district: only a rule that does not
+     * depend on the district ({@code city-admin}) allows; district staff are denied
+     * ({@code default.deny.other-district}: their own district is not every district).
+     */
+    public Decision decideEveryDistrict(Subject subject, Action action, Instant now) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(action, "action");
+        return decide(subject, action, Optional.empty(), now);
+    }
+
+    /** {@code district}: the resource's district, or empty for every district. */
+    private Decision decide(Subject subject, Action action, Optional<String> district, Instant now) {
         Objects.requireNonNull(now, "now");
         if (subject.serviceAccount()) {
             return Decision.deny(Rules.DENY_SERVICE_ACCOUNT);
@@ -73,7 +91,7 @@ public final class DefaultPolicy {
             if (subject.district().isEmpty()) {
                 return Decision.deny(Rules.DENY_NO_DISTRICT);
             }
-            if (!subject.district().get().equals(resource.district())) {
+            if (!subject.district().equals(district)) {
                 return Decision.deny(Rules.DENY_OTHER_DISTRICT);
             }
             if (!admin && !OPERATOR_ACTIONS.contains(action)) {

@@ -32,6 +32,26 @@ class DefaultPolicyRulesTest {
     }
 
     @Test
+    void everyDistrictIsCityAdminsOnlyAndOtherwiseTheSameReasons() {
+        record Case(Subject subject, String rule) { }
+        for (Case c : new Case[] {
+                new Case(user(Set.of("city-admin", "district-admin"), SHINAN), Rules.CITY_ADMIN),
+                new Case(user(Set.of("district-admin"), SHINAN), Rules.DENY_OTHER_DISTRICT),
+                new Case(user(Set.of("district-operator"), SHINAN), Rules.DENY_OTHER_DISTRICT),
+                new Case(user(Set.of("district-admin"), null), Rules.DENY_NO_DISTRICT),
+                new Case(user(Set.of("auditor"), null), Rules.DENY_AUDITOR),
+                new Case(user(Set.of("partner"), null), Rules.DENY_PARTNER),
+                new Case(user(Set.of(), null), Rules.DENY_NO_ROLE),
+                new Case(Subject.service("site-registry", Set.of("city-admin")), Rules.DENY_SERVICE_ACCOUNT)}) {
+            for (Action action : Action.values()) {
+                Decision d = policy.decideEveryDistrict(c.subject(), action, NOW);
+                assertEquals(c.rule(), d.rule(), c + " " + action);
+                assertEquals(c.rule().equals(Rules.CITY_ADMIN), d.allowed(), c + " " + action);
+            }
+        }
+    }
+
+    @Test
     void cityAdminWinsOverAnyOtherRole() {
         Decision d = decide(user(Set.of("auditor", "city-admin", "partner"), null), Action.RECORDING_EXPORT,
                 HUANGDAO_CAMERA);
