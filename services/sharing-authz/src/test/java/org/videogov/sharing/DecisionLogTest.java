@@ -83,6 +83,24 @@ class DecisionLogTest {
     }
 
     @Test
+    void aBatchIsAppendedAsOneLinkedRunAfterTheNewestEntry() {
+        LogEntry before = log.append(Decisions.cameraRead(Decisions.subject("before-batch"))).await().indefinitely();
+        String subject = Decisions.subject("batch");
+        List<LogEntry> batch = log.appendAll(List.of(Decisions.cameraRead(subject), Decisions.cameraRead(subject),
+                Decisions.cameraRead(subject))).await().indefinitely();
+        assertEquals(3, batch.size());
+        assertTrue(batch.get(0).seq() > before.seq(), "the batch comes after the newest entry");
+        assertEquals(batch.get(0).seq() + 1, batch.get(1).seq());
+        assertEquals(batch.get(0).hash(), batch.get(1).prevHash());
+        assertEquals(batch.get(1).seq() + 1, batch.get(2).seq());
+        assertEquals(batch.get(1).hash(), batch.get(2).prevHash());
+        assertEquals(3, PostgresDatabase.count(TestDatabase.NAME,
+                "select count(*) from decision_log where subject = '" + subject + "'"));
+        Verification v = verify();
+        assertTrue(v.intact(), () -> v.firstBreak().toString());
+    }
+
+    @Test
     void anEditedEntryIsNamed() {
         LogEntry target = appendFive().get(2);
         assertEquals(1, TestDatabase.update("update decision_log set rule = 'forged' where seq = ?", target.seq()));

@@ -63,14 +63,18 @@ public class DecisionLogRepository {
     public record Head(long seq, String hash) {
     }
 
-    public Uni<LogEntry> insert(SqlConnection conn, LogEntry entry) {
-        DecisionRecord r = entry.record();
-        LoggedResource res = r.resource();
-        Tuple values = Tuple.tuple(Arrays.asList(entry.seq(), r.decidedAt(), r.subject(), r.subjectDistrict(),
-                r.subjectRoles().toArray(String[]::new), r.department(), r.action(), res.district(), res.site(),
-                res.camera(), res.securityLevel() == null ? null : res.securityLevel().shortValue(),
-                r.decision().name(), r.rule(), r.grantId(), r.emergencyId(), entry.prevHash(), entry.hash()));
-        return conn.preparedQuery(INSERT).execute(values).replaceWith(entry);
+    /** Inserts linked entries in one batch on {@code conn} (under the append lock). */
+    public Uni<List<LogEntry>> insert(SqlConnection conn, List<LogEntry> entries) {
+        List<Tuple> rows = new ArrayList<>(entries.size());
+        for (LogEntry entry : entries) {
+            DecisionRecord r = entry.record();
+            LoggedResource res = r.resource();
+            rows.add(Tuple.tuple(Arrays.asList(entry.seq(), r.decidedAt(), r.subject(), r.subjectDistrict(),
+                    r.subjectRoles().toArray(String[]::new), r.department(), r.action(), res.district(), res.site(),
+                    res.camera(), res.securityLevel() == null ? null : res.securityLevel().shortValue(),
+                    r.decision().name(), r.rule(), r.grantId(), r.emergencyId(), entry.prevHash(), entry.hash())));
+        }
+        return conn.preparedQuery(INSERT).executeBatch(rows).replaceWith(entries);
     }
 
     /** Up to {@code limit} entries with a seq above {@code afterSeq}, in ascending seq (the verifier's walk). */

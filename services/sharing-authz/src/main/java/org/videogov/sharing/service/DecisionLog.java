@@ -3,6 +3,7 @@ package org.videogov.sharing.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.Roles;
@@ -35,10 +36,28 @@ public class DecisionLog {
      * the next seq and links to the newest entry's hash, so concurrent appends never fork the chain.
      */
     public Uni<LogEntry> append(DecisionRecord record) {
+        return appendAll(List.of(record)).map(entries -> entries.get(0));
+    }
+
+    /**
+     * Appends decisions in their order, all or none: one transaction, one hold of the append lock
+     * and one read of the newest entry for the whole list (a CheckBulk of 100 decisions is one
+     * append, not a hundred).
+     */
+    public Uni<List<LogEntry>> appendAll(List<DecisionRecord> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return log.withAppendLock(conn -> log.head(conn).flatMap(head -> {
-            long seq = head.map(h -> h.seq() + 1).orElse(1L);
+            long seq = head.map(DecisionLogRepository.Head::seq).orElse(0L);
             String prev = head.map(DecisionLogRepository.Head::hash).orElse(DecisionChain.GENESIS);
-            return log.insert(conn, DecisionChain.link(seq, record, prev));
+            List<LogEntry> entries = new ArrayList<>(records.size());
+            for (DecisionRecord record : records) {
+                LogEntry entry = DecisionChain.link(++seq, record, prev);
+                entries.add(entry);
+                prev = entry.hash();
+            }
+            return log.insert(conn, entries);
         }));
     }
 

@@ -4,7 +4,6 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,8 +33,8 @@ import org.videogov.sharing.domain.policy.Subject;
  * token it forwards may act on resources. The subject is read from that token, which this service
  * verifies itself with Quarkus OIDC (signature, issuer, audience, lifetime); an empty token means the
  * service acts for no user. Each check is decided by the {@link DefaultPolicy} and every decision is
- * appended to the {@link DecisionLog}, in the order of the checks, after all are decided and outside
- * any other transaction. The answer only comes back once every decision is logged: a decision that
+ * appended to the {@link DecisionLog} in the order of the checks, in one append (all or none) after
+ * all are decided and outside any other transaction. The answer only comes back once every decision is logged: a decision that
  * could not be logged is never given (fail closed).
  */
 @ApplicationScoped
@@ -105,10 +104,7 @@ public class PolicyDecisionPoint {
                 decisions.add(decision);
                 records.add(record(now, verified.subject(), check, decision));
             }
-            return Multi.createFrom().iterable(records)
-                    .onItem().transformToUniAndConcatenate(log::append)
-                    .collect().asList()
-                    .replaceWith(new Answer(verified.subject(), decisions));
+            return log.appendAll(records).replaceWith(new Answer(verified.subject(), decisions));
         });
     }
 
