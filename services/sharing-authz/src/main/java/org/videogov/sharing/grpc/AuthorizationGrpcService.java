@@ -31,7 +31,7 @@ import org.videogov.sharing.service.PolicyDecisionPoint;
 import org.videogov.sharing.service.PolicyDecisionPoint.Answer;
 import org.videogov.sharing.service.PolicyDecisionPoint.Check;
 import org.videogov.sharing.service.PolicyDecisionPoint.Lookup;
-import org.videogov.sharing.service.PolicyDecisionPoint.Scope;
+import org.videogov.sharing.domain.policy.Scope;
 import org.videogov.sharing.service.ServiceCaller;
 
 /**
@@ -107,7 +107,11 @@ public class AuthorizationGrpcService implements Authorization {
             if (!district.isEmpty() && !DISTRICT.matcher(district).matches()) {
                 throw invalid("district " + DistrictCode.MESSAGE);
             }
-            return pdp.lookup(service, token, action, district.isEmpty() ? Optional.empty() : Optional.of(district));
+            org.videogov.sharing.domain.policy.ResourceType type = request.getResourceType() == ResourceType.SITE
+                    ? org.videogov.sharing.domain.policy.ResourceType.SITE
+                    : org.videogov.sharing.domain.policy.ResourceType.CAMERA;
+            return pdp.lookup(service, token, action, type,
+                    district.isEmpty() ? Optional.empty() : Optional.of(district));
         }).map(AuthorizationGrpcService::lookup).onFailure().transform(GrpcStatus::of);
     }
 
@@ -119,7 +123,9 @@ public class AuthorizationGrpcService implements Authorization {
         for (Scope scope : lookup.scopes()) {
             response.addScopes(ResourceScope.newBuilder()
                     .setDistrict(org.videogov.proto.common.v1.DistrictCode.newBuilder().setCode(scope.district()))
-                    .setMaxSecurityLevel(0)
+                    .addAllSiteIds(scope.siteIds().stream().map(java.util.UUID::toString).sorted().toList())
+                    .addAllCameraGbIds(scope.cameraGbIds().stream().sorted().toList())
+                    .setMaxSecurityLevel(scope.maxSecurityLevel())
                     .setRule(scope.rule())
                     .setDecidedBy(scope.decidedBy().orElse("")));
         }

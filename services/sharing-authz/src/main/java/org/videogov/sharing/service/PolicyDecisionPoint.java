@@ -6,6 +6,8 @@ import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.CurrentCaller;
@@ -26,6 +29,11 @@ import org.videogov.sharing.domain.policy.Action;
 import org.videogov.sharing.domain.policy.Decision;
 import org.videogov.sharing.domain.policy.DefaultPolicy;
 import org.videogov.sharing.domain.policy.Resource;
+import org.videogov.sharing.domain.policy.PolicyEngine;
+import org.videogov.sharing.domain.policy.PolicySource;
+import org.videogov.sharing.domain.policy.ResourceType;
+import org.videogov.sharing.domain.policy.Rules;
+import org.videogov.sharing.domain.policy.Scope;
 import org.videogov.sharing.domain.policy.Subject;
 
 /**
@@ -55,15 +63,6 @@ public class PolicyDecisionPoint {
         }
     }
 
-    /** One part of a lookup's filter: every resource of {@code district}, by a rule (and grant, later). */
-    public record Scope(String district, String rule, Optional<String> decidedBy) {
-        public Scope {
-            Objects.requireNonNull(district, "district");
-            Objects.requireNonNull(rule, "rule");
-            Objects.requireNonNull(decidedBy, "decidedBy");
-        }
-    }
-
     /**
      * A lookup's answer: every district, or the union of the scopes (empty: nothing), and how long
      * it may be reused (that of the one decision it rests on, capped like every answer).
@@ -78,7 +77,11 @@ public class PolicyDecisionPoint {
     private record VerifiedSubject(Subject subject, Optional<Instant> expiresAt) {
     }
 
-    private final DefaultPolicy policy = new DefaultPolicy();
+    private final PolicyEngine engine = new PolicyEngine(new DefaultPolicy());
+
+    @Inject
+    @Any
+    Instance<PolicySourceLoader> loaders;
 
     @Inject
     TenantIdentityProvider identities;
@@ -97,70 +100,69 @@ public class PolicyDecisionPoint {
         Objects.requireNonNull(caller, "caller");
         return subject(caller, subjectToken).flatMap(verified -> {
             OffsetDateTime now = Timestamps.now();
+            return sources(verified.subject(), now.toInstant()).flatMap(sources -> {
             List<Decision> decisions = new ArrayList<>(checks.size());
             List<DecisionRecord> records = new ArrayList<>(checks.size());
             for (Check check : checks) {
-                Decision decision = capped(decide(verified.subject(), check, now.toInstant()), verified, now.toInstant());
+                Decision decision = capped(engine.decide(verified.subject(), Action.fromWireName(check.action()),
+                        check.resource(), now.toInstant(), sources), verified, now.toInstant());
                 decisions.add(decision);
                 records.add(record(now, verified.subject(), check, decision));
             }
             return log.appendAll(records).replaceWith(new Answer(verified.subject(), decisions));
+            });
         });
     }
 
     /**
-     * Which resources the subject may perform {@code action} on, in {@code district} or (empty) in
-     * every district, derived from the {@link DefaultPolicy} by asking it one question, which is
-     * appended to the log (one entry per lookup) before the answer is given:
-     * <ul>
-     * <li>with a district: the decision on that whole district; an ALLOW is one scope for it;</li>
-     * <li>without: the decision on every district ({@link DefaultPolicy#decideEveryDistrict},
-     *     logged without a resource district); an ALLOW is {@code allDistricts}. When it denies and
-     *     the subject has a district, the decision on the subject's own district is asked and logged
-     *     instead; an ALLOW is one scope for it.</li>
-     * </ul>
-     * A DENY is no scope. The subject token is verified as for {@link #check}.
+     * Which resources of {@code type} the subject may perform {@code action} on, in {@code district}
+     * or (empty) in every district: {@link PolicyEngine#lookup}. Logged before the answer is given:
+     * one entry for the default policy's decision the answer rests on (the district asked, or the
+     * subject's own, or no district for every district), and one ALLOW entry per scope a grant or an
+     * emergency adds. The subject token is verified as for {@link #check}.
      */
-    public Uni<Lookup> lookup(ServiceCaller caller, String subjectToken, String action, Optional<String> district) {
+    public Uni<Lookup> lookup(ServiceCaller caller, String subjectToken, String action, ResourceType type,
+                              Optional<String> district) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(district, "district");
         return subject(caller, subjectToken).flatMap(verified -> {
             OffsetDateTime now = Timestamps.now();
             Subject subject = verified.subject();
-            Optional<String> asked = district;
-            Decision every = null;
-            if (asked.isEmpty()) {
-                every = Action.fromWireName(action)
-                        .map(a -> policy.decideEveryDistrict(subject, a, now.toInstant()))
-                        .orElseGet(DefaultPolicy::unknownAction);
-                if (!every.allowed() && subject.district().isPresent()) {
-                    asked = subject.district();
+            return sources(subject, now.toInstant()).flatMap(sources -> {
+                PolicyEngine.Lookup found = engine.lookup(subject, Action.fromWireName(action), type, district,
+                        now.toInstant(), sources);
+                Decision basis = capped(found.basis(), verified, now.toInstant());
+                Optional<String> basisDistrict = found.allDistricts() ? Optional.empty()
+                        : district.or(subject::district);
+                List<DecisionRecord> records = new ArrayList<>();
+                records.add(record(now, subject, action, LoggedResource.district(basisDistrict.orElse(null)), basis));
+                for (Scope scope : found.scopes()) {
+                    if (scope.decidedBy().isPresent()) {
+                        records.add(record(now, subject, action, LoggedResource.district(scope.district()),
+                                new Decision(Decision.Effect.ALLOW, scope.rule(), scope.decidedBy(),
+                                        found.cacheFor())));
+                    }
                 }
-            }
-            Lookup answer;
-            LoggedResource logged;
-            Decision decision;
-            if (asked.isPresent()) {
-                Check check = new Check(action, Resource.district(asked.get(), Resource.UNKNOWN_LEVEL));
-                decision = capped(decide(subject, check, now.toInstant()), verified, now.toInstant());
-                List<Scope> scopes = decision.allowed()
-                        ? List.of(new Scope(asked.get(), decision.rule(), decision.decidedBy())) : List.of();
-                answer = new Lookup(subject, false, scopes, decision.cacheFor());
-                logged = LoggedResource.district(asked.get());
-            } else {
-                decision = capped(every, verified, now.toInstant());
-                answer = new Lookup(subject, decision.allowed(), List.of(), decision.cacheFor());
-                logged = LoggedResource.district(null);
-            }
-            return log.append(record(now, subject, action, logged, decision)).replaceWith(answer);
+                Duration cacheFor = capped(new Decision(Decision.Effect.ALLOW, basis.rule(), Optional.empty(),
+                        found.cacheFor()), verified, now.toInstant()).cacheFor();
+                Lookup answer = new Lookup(subject, found.allDistricts(), found.scopes(), cacheFor);
+                return log.appendAll(records).replaceWith(answer);
+            });
         });
     }
 
-    private Decision decide(Subject subject, Check check, Instant now) {
-        return Action.fromWireName(check.action())
-                .map(action -> policy.decide(subject, action, check.resource(), now))
-                .orElseGet(DefaultPolicy::unknownAction);
+    /** What every {@link PolicySourceLoader} loaded for the subject at {@code now}, in a stable order. */
+    private Uni<List<PolicySource>> sources(Subject subject, Instant now) {
+        List<Uni<PolicySource>> loads = new ArrayList<>();
+        for (PolicySourceLoader loader : loaders) {
+            loads.add(loader.load(subject, now));
+        }
+        if (loads.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(loads).andFailFast();
     }
 
     /** An answer is never reused beyond the subject token's remaining lifetime. */
@@ -232,6 +234,11 @@ public class PolicyDecisionPoint {
                 subject.department().orElse(null), action, resource,
                 decision.allowed() ? org.videogov.sharing.domain.log.Decision.ALLOW
                         : org.videogov.sharing.domain.log.Decision.DENY,
-                decision.rule(), null, null);
+                decision.rule(), decidedBy(decision, Rules.GRANT_PREFIX), decidedBy(decision, Rules.EMERGENCY_PREFIX));
+    }
+
+    /** The grant (rule {@code grant.*}) or emergency (rule {@code emergency.*}) a decision names, else null. */
+    private static UUID decidedBy(Decision decision, String rulePrefix) {
+        return decision.rule().startsWith(rulePrefix) ? decision.decidedBy().map(UUID::fromString).orElse(null) : null;
     }
 }

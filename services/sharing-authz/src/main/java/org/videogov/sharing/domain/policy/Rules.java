@@ -48,6 +48,11 @@ public final class Rules {
     /** An action name sharing-authz does not know (fail closed). Nothing overrides it. */
     public static final String DENY_UNKNOWN_ACTION = "default.deny.unknown-action";
 
+    /** The prefix of every rule by which a grant allows (Article 4); its decision names the grant. */
+    public static final String GRANT_PREFIX = "grant.";
+    /** The prefix of every rule by which an active emergency allows (Article 13); its decision names the emergency. */
+    public static final String EMERGENCY_PREFIX = "emergency.";
+
     /** Every rule of the default policy. */
     public static final List<String> DEFAULT_RULES = List.of(CITY_ADMIN, OWN_DISTRICT, DENY_OTHER_DISTRICT,
             DENY_ADMIN_ONLY, DENY_NO_DISTRICT, DENY_AUDITOR, DENY_NO_EMERGENCY, DENY_PARTNER, DENY_SERVICE_ACCOUNT,
