@@ -98,6 +98,7 @@ public class DecisionLogRepository {
         condition(where, params, "decision = $", filter.decision().map(Decision::name));
         condition(where, params, "decided_at >= $", filter.from());
         condition(where, params, "decided_at < $", filter.to());
+        condition(where, params, "emergency_id = $", filter.emergencyId());
         String conditions = where.toString();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add((long) limit);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.videogov.common.district.DistrictCode;
@@ -35,6 +36,9 @@ public class DecisionLogResource {
     static final String TIME_MESSAGE = "must be an ISO-8601 date-time with an offset between the years 1900 and 2199, "
             + "e.g. 2026-01-31T08:00:00Z";
 
+    /** A UUID in its canonical form (36 characters, hex digits in five groups). */
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     @Inject
     DecisionLog log;
 
@@ -44,7 +48,8 @@ public class DecisionLogResource {
     @GET
     @Operation(summary = "List decisions (auditor only)",
             description = "Newest first. Filters: the subject's user id, the resource's district, the action, "
-                    + "the answer, and decided_at from (inclusive) to (exclusive).")
+                    + "the answer, decided_at from (inclusive) to (exclusive), and the emergency a decision was "
+                    + "taken under.")
     public Uni<DecisionPageView> list(@BeanParam @Valid PageParams paging,
                                       @QueryParam("subject") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
                                       @Parameter(description = "The subject's user id (token `sub`)") String subject,
@@ -57,14 +62,18 @@ public class DecisionLogResource {
                                       @QueryParam("from") @Parameter(description = "decided at or after (ISO-8601 with offset)")
                                       String from,
                                       @QueryParam("to") @Parameter(description = "decided before (ISO-8601 with offset)")
-                                      String to) {
+                                      String to,
+                                      @QueryParam("emergencyId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+                                      @Parameter(description = "Decisions taken under this emergency (Article 13)")
+                                      String emergencyId) {
         Optional<OffsetDateTime> since = time("from", from);
         Optional<OffsetDateTime> until = time("to", to);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
             throw ProblemException.badRequest("to", "must be after from");
         }
         DecisionLogFilter filter = new DecisionLogFilter(Optional.ofNullable(subject), Optional.ofNullable(district),
-                Optional.ofNullable(action), Optional.ofNullable(decision), since, until);
+                Optional.ofNullable(action), Optional.ofNullable(decision), since, until,
+                Optional.ofNullable(emergencyId).map(UUID::fromString));
         return log.list(caller.get(), filter, paging)
                 .map(page -> new DecisionPageView(page.items().stream().map(DecisionView::of).toList(),
                         page.page(), page.size(), page.total()));
