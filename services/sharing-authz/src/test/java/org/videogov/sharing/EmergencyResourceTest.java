@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.sharing.Emergencies.CHENGYANG;
 import static org.videogov.sharing.Emergencies.LAOSHAN;
@@ -14,6 +15,9 @@ import static org.videogov.testing.TestProblems.VALIDATION;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -222,6 +226,32 @@ class EmergencyResourceTest {
                 .then().statusCode(404).contentType(PROBLEM);
         io.restassured.RestAssured.given().auth().oauth2(laoshanOperator).when().get(PATH + "/" + viaSite)
                 .then().statusCode(200).body("sites[0].districtCode", equalTo(LAOSHAN));
+    }
+
+    @Inject
+    Pool pool;
+
+    /**
+     * The service's runtime role may change an emergency's end only (extension, ending early): never its
+     * area, reason or start, and it deletes no declaration, extension or area row.
+     */
+    @Test
+    void theServicesOwnConnectionsMayChangeOnlyAnEmergencysEnd() {
+        UUID id = Emergencies.declare(Emergencies.municipalCommander(), scheduled(List.of(LICANG)));
+        for (String sql : List.of("update emergency set reason = 'forged' where id = $1",
+                "update emergency set starts_at = starts_at - interval '1 day' where id = $1",
+                "delete from emergency where id = $1",
+                "delete from emergency_district where emergency_id = $1",
+                "update emergency_district set district_code = '370202' where emergency_id = $1",
+                "delete from emergency_site where emergency_id = $1",
+                "delete from emergency_extension where emergency_id = $1",
+                "update emergency_extension set reason = 'forged' where emergency_id = $1")) {
+            Throwable refused = assertThrows(Throwable.class,
+                    () -> pool.preparedQuery(sql).execute(Tuple.of(id)).await().indefinitely(), sql);
+            assertTrue(refused.getMessage().contains("permission denied for table"), refused.getMessage());
+        }
+        assertEquals(1, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from emergency_district "
+                + "where district_code = '" + LICANG + "' and emergency_id = '" + id + "'"));
     }
 
     @Test
