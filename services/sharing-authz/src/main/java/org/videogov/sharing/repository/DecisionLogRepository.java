@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.videogov.sharing.domain.log.Decision;
 import org.videogov.sharing.domain.log.DecisionLogFilter;
 import org.videogov.sharing.domain.log.DecisionRecord;
@@ -90,39 +89,21 @@ public class DecisionLogRepository {
 
     /** One page of the entries the filter matches, newest first, and how many match in all. */
     public Uni<Matching> find(DecisionLogFilter filter, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
-        condition(where, params, "subject = $", filter.subject());
-        condition(where, params, "resource_district = $", filter.district());
-        condition(where, params, "action = $", filter.action());
-        condition(where, params, "decision = $", filter.decision().map(Decision::name));
-        condition(where, params, "decided_at >= $", filter.from());
-        condition(where, params, "decided_at < $", filter.to());
-        condition(where, params, "emergency_id = $", filter.emergencyId());
-        String conditions = where.toString();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add((long) limit);
-        pageParams.add((long) offset);
-        String page = "select " + COLUMNS + " from decision_log" + conditions + " order by seq desc limit $"
-                + (params.size() + 1) + " offset $" + (params.size() + 2);
-        return pool.preparedQuery("select count(*) from decision_log" + conditions).execute(Tuple.tuple(params))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(total -> pool.preparedQuery(page).execute(Tuple.tuple(pageParams)).map(rows -> {
-                    List<LogEntry> entries = new ArrayList<>(rows.size());
-                    rows.forEach(row -> entries.add(entry(row)));
-                    return new Matching(entries, total);
-                }));
+        return new PagedQuery()
+                .when("subject = $", filter.subject())
+                .when("resource_district = $", filter.district())
+                .when("action = $", filter.action())
+                .when("decision = $", filter.decision().map(Decision::name))
+                .when("decided_at >= $", filter.from())
+                .when("decided_at < $", filter.to())
+                .when("emergency_id = $", filter.emergencyId())
+                .run(pool, COLUMNS, "decision_log", "seq desc", offset, limit)
+                .map(found -> new Matching(found.rows().stream().map(DecisionLogRepository::entry).toList(),
+                        found.total()));
     }
 
     /** A page of entries and the count of every entry the filter matches. */
     public record Matching(List<LogEntry> entries, long total) {
-    }
-
-    private static void condition(StringJoiner where, List<Object> params, String sql, Optional<?> value) {
-        value.ifPresent(v -> {
-            params.add(v);
-            where.add(sql + params.size());
-        });
     }
 
     private static LogEntry entry(Row row) {

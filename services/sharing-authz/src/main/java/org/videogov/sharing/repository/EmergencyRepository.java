@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.videogov.sharing.domain.emergency.Declaration;
 import org.videogov.sharing.domain.emergency.Emergency;
@@ -109,32 +108,16 @@ public class EmergencyRepository {
 
     /** One page of the declarations the filter matches, latest start first. */
     public Uni<Matching> page(Filter filter, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
-        filter.status().ifPresent(status -> {
-            params.add(filter.now());
-            where.add(condition(status, params.size()));
-        });
+        PagedQuery query = new PagedQuery();
+        filter.status().ifPresent(status -> query.and(condition(status, query.param(filter.now()))));
         filter.district().ifPresent(district -> {
-            params.add(district);
-            int n = params.size();
-            where.add("(exists (select 1 from emergency_district d where d.emergency_id = emergency.id "
+            int n = query.param(district);
+            query.and("(exists (select 1 from emergency_district d where d.emergency_id = emergency.id "
                     + "and d.district_code = $" + n + ") or exists (select 1 from emergency_site s "
                     + "where s.emergency_id = emergency.id and s.district_code = $" + n + "))");
         });
-        String conditions = where.toString();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add((long) limit);
-        pageParams.add((long) offset);
-        String page = "select " + COLUMNS + " from emergency" + conditions + " order by starts_at desc, id limit $"
-                + (params.size() + 1) + " offset $" + (params.size() + 2);
-        return pool.preparedQuery("select count(*) from emergency" + conditions).execute(Tuple.tuple(params))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .flatMap(total -> pool.preparedQuery(page).execute(Tuple.tuple(pageParams)).flatMap(rows -> {
-                    List<Row> list = new ArrayList<>();
-                    rows.forEach(list::add);
-                    return withAreas(list, true);
-                }).map(declarations -> new Matching(declarations, total)));
+        return query.run(pool, COLUMNS, "emergency", "starts_at desc, id", offset, limit)
+                .flatMap(found -> withAreas(found.rows(), true).map(d -> new Matching(d, found.total())));
     }
 
     /**

@@ -4,10 +4,12 @@
  * ({@link org.videogov.sharing.domain.policy.Resource}), answered as a
  * {@link org.videogov.sharing.domain.policy.Decision} that names its rule.
  *
- * <p>Today only the {@link org.videogov.sharing.domain.policy.DefaultPolicy} exists (Articles 4, 5
- * and 13 of the measures: district staff on their own district, city IT on all, everyone else
- * denied). Grants and emergency declarations will be {@link org.videogov.sharing.domain.policy.PolicySource}s
- * that a later {@code PolicyEngine} consults when the default policy denies: the first source that
- * allows decides (naming its grant or emergency), otherwise the default policy's denial stands.
+ * <p>The {@link org.videogov.sharing.domain.policy.DefaultPolicy} decides first (Articles 4, 5 and 13
+ * of the measures: district staff on their own district, city IT on all, everyone else denied). Grants
+ * and emergency declarations ({@code domain.emergency.EmergencySource}) are
+ * {@link org.videogov.sharing.domain.policy.PolicySource}s that the
+ * {@link org.videogov.sharing.domain.policy.PolicyEngine} consults when the default policy denies: the
+ * first source that allows decides (naming its grant or emergency), otherwise the default policy's
+ * denial stands.
  */
 package org.videogov.sharing.domain.policy;
