@@ -20,6 +20,7 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.videogov.testing.Concurrently;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RoleMatrix;
 import org.videogov.testing.TestCaller;
@@ -142,6 +144,19 @@ class GrantResourceTest {
     }
 
     @Test
+    void twoApproversAtOnceOneWinsTheOtherIsRefused() throws Exception {
+        String id = GrantsApi.request(TestTokens.SHINAN_ADMIN, GrantsApi.body(GrantsApi.department("race"),
+                List.of(CAMERA)));
+        String secondCity = TestTokens.token("city-it-2", null, "city-admin");
+        List<Integer> statuses = Concurrently.run(List.of(
+                () -> GrantsApi.approve(TestTokens.CITY_ADMIN, id).statusCode(),
+                () -> GrantsApi.approve(secondCity, id).statusCode()));
+        assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+        String approver = TestCaller.AUDITOR.rest().when().get("/api/v1/grants/" + id).path("approvedBy");
+        assertEquals(statuses.get(0) == 200 ? "city-it" : "city-it-2", approver);
+    }
+
+    @Test
     void requestingIsForTheDistrictsAdminOrCityItArticle4() {
         Map<String, Object> body = GrantsApi.body(GrantsApi.department("requester"), List.of(CAMERA));
         GrantsApi.post(TestTokens.HUANGDAO_ADMIN, body).then().statusCode(403).contentType(PROBLEM)
@@ -242,25 +257,44 @@ class GrantResourceTest {
         Map<String, Object> huangdao = GrantsApi.body(department, List.of());
         huangdao.put("districtCode", "370211");
         String other = GrantsApi.request(TestTokens.CITY_ADMIN, huangdao);
+        Map<String, Object> later = GrantsApi.body(department, List.of());
+        later.put("validFrom", GrantsApi.now().plusDays(1).toString());
+        later.put("validUntil", GrantsApi.now().plusDays(2).toString());
+        String notYet = GrantsApi.active(TestTokens.SHINAN_ADMIN, TestTokens.CITY_ADMIN, later);
+        Map<String, Object> brief = GrantsApi.body(department, List.of());
+        brief.put("validUntil", GrantsApi.now().plusSeconds(1).toString());
+        String expired = GrantsApi.request(TestTokens.SHINAN_ADMIN, brief);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!"EXPIRED".equals(TestCaller.CITY_ADMIN.rest().when().get("/api/v1/grants/" + expired).path("status"))) {
+            assertTrue(Instant.now().isBefore(deadline), "a one-second request never expired");
+        }
 
-        assertEquals(List.of(other, revoked, active, requested), ids(TestCaller.CITY_ADMIN, "grantee", department));
-        assertEquals(List.of(other, revoked, active, requested), ids(TestCaller.AUDITOR, "grantee", department));
-        assertEquals(List.of(revoked, active, requested), ids(TestCaller.SHINAN_ADMIN, "grantee", department));
+        List<String> all = List.of(expired, notYet, other, revoked, active, requested);
+        assertEquals(all, ids(TestCaller.CITY_ADMIN, "grantee", department));
+        assertEquals(all, ids(TestCaller.AUDITOR, "grantee", department));
+        assertEquals(List.of(expired, notYet, revoked, active, requested), ids(TestCaller.SHINAN_ADMIN, "grantee",
+                department));
         assertEquals(List.of(other), ids(TestCaller.HUANGDAO_ADMIN, "grantee", department));
         assertEquals(List.of(), ids(TestCaller.HUANGDAO_ADMIN, "grantee", department, "district", SHINAN));
+        // The status filter (SQL) agrees with the status shown (Java) for every status.
         assertEquals(List.of(active), ids(TestCaller.CITY_ADMIN, "grantee", department, "status", "ACTIVE"));
         assertEquals(List.of(other, requested), ids(TestCaller.CITY_ADMIN, "grantee", department, "status",
                 "REQUESTED"));
         assertEquals(List.of(revoked), ids(TestCaller.CITY_ADMIN, "grantee", department, "status", "REVOKED"));
-        assertEquals(List.of(), ids(TestCaller.CITY_ADMIN, "grantee", department, "status", "EXPIRED"));
-        assertEquals(List.of(revoked, active, requested), ids(TestCaller.CITY_ADMIN, "grantee", department,
-                "district", SHINAN, "granteeKind", "DEPARTMENT"));
+        assertEquals(List.of(expired), ids(TestCaller.CITY_ADMIN, "grantee", department, "status", "EXPIRED"));
+        assertEquals(List.of(notYet), ids(TestCaller.CITY_ADMIN, "grantee", department, "status", "NOT_YET_VALID"));
+        Response shown = TestCaller.CITY_ADMIN.rest().queryParam("grantee", department).when().get("/api/v1/grants");
+        assertEquals(List.of("EXPIRED", "NOT_YET_VALID", "REQUESTED", "REVOKED", "ACTIVE", "REQUESTED"),
+                shown.path("items.status"));
+        assertEquals(List.of(expired, notYet, revoked, active, requested), ids(TestCaller.CITY_ADMIN, "grantee",
+                department, "district", SHINAN, "granteeKind", "DEPARTMENT"));
         assertEquals(List.of(), ids(TestCaller.CITY_ADMIN, "grantee", department, "granteeKind", "USER"));
 
         Response page = TestCaller.CITY_ADMIN.rest().queryParam("grantee", department).queryParam("size", 2)
-                .queryParam("page", 1).when().get("/api/v1/grants");
+                .queryParam("page", 2).when().get("/api/v1/grants");
         assertEquals(List.of(active, requested), page.path("items.id"));
-        assertEquals(4, page.<Integer>path("total"));
+        assertEquals(6, page.<Integer>path("total"));
+        assertEquals(2, page.<Integer>path("page"));
 
         for (String[] badParam : new String[][] {{"status", "GONE"}, {"district", "37"}, {"granteeKind", "ALL"},
                 {"grantee", "g".repeat(256)}, {"size", "201"}, {"page", "-1"}}) {
