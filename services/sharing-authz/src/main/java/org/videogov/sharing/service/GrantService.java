@@ -88,11 +88,7 @@ public class GrantService {
                     if (GrantRules.requireApprover(approver, grant, now.toInstant())) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Grant(grant.id(), grant.grantee(), grant.district(), grant.siteIds(),
-                            grant.cameraGbIds(), grant.maxSecurityLevel(), grant.actions(), grant.purpose(),
-                            grant.caseNumber(), grant.validFrom(), grant.validUntil(), grant.requestedBy(),
-                            grant.requestedAt(), Optional.of(new Grant.Approval(approver.userId(), now)),
-                            grant.revocation()));
+                    return Optional.of(grant.approved(new Grant.Approval(approver.userId(), now)));
                 }))
                 .map(found -> Seen.at(readable(approver, id, found), Timestamps.now()));
     }
@@ -109,11 +105,8 @@ public class GrantService {
                     if (GrantRules.requireRevoker(revoker, grant)) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Grant(grant.id(), grant.grantee(), grant.district(), grant.siteIds(),
-                            grant.cameraGbIds(), grant.maxSecurityLevel(), grant.actions(), grant.purpose(),
-                            grant.caseNumber(), grant.validFrom(), grant.validUntil(), grant.requestedBy(),
-                            grant.requestedAt(), grant.approval(),
-                            Optional.of(new Grant.Revocation(revoker.userId(), Timestamps.now(), reason.strip()))));
+                    return Optional.of(grant.revoked(new Grant.Revocation(revoker.userId(), Timestamps.now(),
+                            reason.strip())));
                 }))
                 .map(found -> Seen.at(readable(revoker, id, found), Timestamps.now()));
     }

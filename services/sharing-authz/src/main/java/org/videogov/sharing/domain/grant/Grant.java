@@ -76,6 +76,18 @@ public record Grant(UUID id, Grantee grantee, String district, Set<UUID> siteIds
         return GrantStatus.ACTIVE;
     }
 
+    /** This grant, approved. */
+    public Grant approved(Approval by) {
+        return new Grant(id, grantee, district, siteIds, cameraGbIds, maxSecurityLevel, actions, purpose, caseNumber,
+                validFrom, validUntil, requestedBy, requestedAt, Optional.of(by), revocation);
+    }
+
+    /** This grant, revoked. */
+    public Grant revoked(Revocation by) {
+        return new Grant(id, grantee, district, siteIds, cameraGbIds, maxSecurityLevel, actions, purpose, caseNumber,
+                validFrom, validUntil, requestedBy, requestedAt, approval, Optional.of(by));
+    }
+
     /** The resources the grant reaches, as the one filter definition LookupResources and Check share. */
     public Scope scope() {
         return new Scope(district, siteIds, cameraGbIds, maxSecurityLevel, GrantRules.ALLOW,

@@ -51,11 +51,8 @@ final class Grants {
     }
 
     static Grant revoked(Grant g) {
-        return new Grant(g.id(), g.grantee(), g.district(), g.siteIds(), g.cameraGbIds(), g.maxSecurityLevel(),
-                g.actions(), g.purpose(), g.caseNumber(), g.validFrom(), g.validUntil(), g.requestedBy(),
-                g.requestedAt(), g.approval(),
-                Optional.of(new Grant.Revocation(CITY_ADMIN.userId(), NOW.minusSeconds(1).atOffset(ZoneOffset.UTC),
-                        "case closed")));
+        return g.revoked(new Grant.Revocation(CITY_ADMIN.userId(), NOW.minusSeconds(1).atOffset(ZoneOffset.UTC),
+                "case closed"));
     }
 
     static String camera(String district, int n) {
