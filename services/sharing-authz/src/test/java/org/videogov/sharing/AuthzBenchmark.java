@@ -149,7 +149,8 @@ public final class AuthzBenchmark {
             List<Figure[]> pairs = new ArrayList<>();
             Figure openCheck = settled(openLoop("Check, open loop " + rate + "/s", check));
             pairs.add(new Figure[] {openCheck, openLoop("no-op (Health/Check), open loop " + rate + "/s", noop)});
-            Figure fullCheck = settled(closedLoop("Check, full speed (" + concurrency + " in flight)", check, seconds));
+            Figure fullCheck = settled(profiled(authz, "check-full-speed",
+                    () -> closedLoop("Check, full speed (" + concurrency + " in flight)", check, seconds)));
             pairs.add(new Figure[] {fullCheck,
                     closedLoop("no-op (Health/Check), full speed (" + concurrency + " in flight)", noop, seconds)});
             long rows = PostgresDatabase.count(DB, "select count(*) from decision_log") - rows0;
@@ -192,6 +193,40 @@ public final class AuthzBenchmark {
             throw new IllegalStateException(variable + " is not set: source the local stack's stack.env");
         }
         return value;
+    }
+
+    interface Load {
+        Figure run() throws Exception;
+    }
+
+    /**
+     * Runs a load; with VIDEOGOV_BENCH_JFR_DIR set, records it with Java Flight Recorder (profile
+     * settings) in the service's process as {@code <dir>/<name>.jfr} (bench/jfr-hot.sh reads it).
+     */
+    private static Figure profiled(QuarkusAppProcess service, String name, Load load) throws Exception {
+        String dir = System.getenv("VIDEOGOV_BENCH_JFR_DIR");
+        if (dir == null) {
+            return load.run();
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Path file = Path.of(dir).toAbsolutePath().resolve(name + ".jfr");
+        Files.createDirectories(file.getParent());
+        exec(List.of(jcmd, Long.toString(service.pid()), "JFR.start", "name=" + name, "settings=profile",
+                "filename=" + file));
+        try {
+            return load.run();
+        } finally {
+            exec(List.of(jcmd, Long.toString(service.pid()), "JFR.stop", "name=" + name));
+            System.out.println("profile: " + file);
+        }
+    }
+
+    private static void exec(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
     }
 
     /**
