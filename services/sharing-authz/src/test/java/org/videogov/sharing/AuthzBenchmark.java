@@ -15,12 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +35,7 @@ import org.videogov.proto.authz.v1.CheckResponse;
 import org.videogov.proto.authz.v1.Effect;
 import org.videogov.proto.authz.v1.Resource;
 import org.videogov.proto.common.v1.DistrictCode;
+import org.videogov.testing.BenchSupport;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
@@ -88,7 +87,7 @@ public final class AuthzBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        List<String> jvm = args.length > 3 ? jvmOptions(Path.of(args[3])) : List.of();
+        List<String> jvm = args.length > 3 ? BenchSupport.jvmOptions(Path.of(args[3])) : List.of();
         new AuthzBenchmark(seconds, rate, concurrency).run(jvm);
         System.exit(0);
     }
@@ -98,13 +97,8 @@ public final class AuthzBenchmark {
                 + "flight over %d connections; JVM options %s%n", seconds, rate, concurrency, connections(), jvm);
         String db = PostgresDatabase.named(DB);
         PostgresDatabase.createIfMissing(db);
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SHARING_AUTHZ_DB", db);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.issuer());
-        env.put("VIDEOGOV_PG_HOST", PostgresDatabase.host());
-        env.put("VIDEOGOV_PG_PORT", PostgresDatabase.port());
-        env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
-        env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
-        env.put("VIDEOGOV_SHARING_AUTHZ_DB", db);
         env.put("VIDEOGOV_SHARING_AUTHZ_APP_ROLE", PostgresDatabase.named("sharing_authz_app_bench"));
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
@@ -149,7 +143,7 @@ public final class AuthzBenchmark {
             List<Figure[]> pairs = new ArrayList<>();
             Figure openCheck = settled(openLoop("Check, open loop " + rate + "/s", check));
             pairs.add(new Figure[] {openCheck, openLoop("no-op (Health/Check), open loop " + rate + "/s", noop)});
-            Figure fullCheck = settled(profiled(authz, "check-full-speed",
+            Figure fullCheck = settled(BenchSupport.profiled(authz, "check-full-speed",
                     () -> closedLoop("Check, full speed (" + concurrency + " in flight)", check, seconds)));
             pairs.add(new Figure[] {fullCheck,
                     closedLoop("no-op (Health/Check), full speed (" + concurrency + " in flight)", noop, seconds)});
@@ -179,7 +173,7 @@ public final class AuthzBenchmark {
                     rows, open[0].calls() + full[0].calls());
             System.out.printf("token verifications during the measured loads: %.0f; answered from the verified-token "
                     + "cache: %.0f%n", verified, hits);
-            System.out.printf("sharing-authz RSS after the loads: %d MiB%n", rssMiB(authz.pid()));
+            System.out.printf("sharing-authz RSS after the loads: %d MiB%n", BenchSupport.rssMiB(authz.pid()));
         } finally {
             for (ManagedChannel c : channels) {
                 c.shutdownNow();
@@ -193,40 +187,6 @@ public final class AuthzBenchmark {
             throw new IllegalStateException(variable + " is not set: source the local stack's stack.env");
         }
         return value;
-    }
-
-    interface Load {
-        Figure run() throws Exception;
-    }
-
-    /**
-     * Runs a load; with VIDEOGOV_BENCH_JFR_DIR set, records it with Java Flight Recorder (profile
-     * settings) in the service's process as {@code <dir>/<name>.jfr} (bench/jfr-hot.sh reads it).
-     */
-    private static Figure profiled(QuarkusAppProcess service, String name, Load load) throws Exception {
-        String dir = System.getenv("VIDEOGOV_BENCH_JFR_DIR");
-        if (dir == null) {
-            return load.run();
-        }
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Path file = Path.of(dir).toAbsolutePath().resolve(name + ".jfr");
-        Files.createDirectories(file.getParent());
-        exec(List.of(jcmd, Long.toString(service.pid()), "JFR.start", "name=" + name, "settings=profile",
-                "filename=" + file));
-        try {
-            return load.run();
-        } finally {
-            exec(List.of(jcmd, Long.toString(service.pid()), "JFR.stop", "name=" + name));
-            System.out.println("profile: " + file);
-        }
-    }
-
-    private static void exec(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        }
     }
 
     /**
@@ -445,30 +405,5 @@ public final class AuthzBenchmark {
             Thread.currentThread().interrupt();
             return Double.NaN;
         }
-    }
-
-    private static long rssMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
-        return -1;
-    }
-
-    /** The options of a java argument file (one or more per line, # starts a comment). */
-    private static List<String> jvmOptions(Path file) throws IOException {
-        List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String text = line.replaceFirst("#.*", "").trim();
-            if (!text.isEmpty()) {
-                options.addAll(List.of(text.split("\\s+")));
-            }
-        }
-        return options;
     }
 }
