@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.videogov.testing.BenchSupport;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
@@ -61,7 +61,7 @@ public final class ReadBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        List<String> jvmOptions = args.length > 3 ? jvmOptions(Path.of(args[3])) : List.of();
+        List<String> jvmOptions = args.length > 3 ? BenchSupport.jvmOptions(Path.of(args[3])) : List.of();
         Path work = Files.createTempDirectory("videogov-read-bench-");
         new ReadBenchmark(seconds, connections, work).run(rows, jvmOptions);
     }
@@ -133,13 +133,13 @@ public final class ReadBenchmark {
             Map<String, Long> keycloakBefore = keycloakRequests();
             List<Figure> figures = new ArrayList<>();
             if (lists) {
-                figures.add(profiled(camera, "list-first",
+                figures.add(BenchSupport.profiled(camera, "list-first",
                         () -> wrk("camera list, first page of 15, with total", base, listFirst, seconds)));
-                figures.add(profiled(camera, "list-any", () -> wrk(
+                figures.add(BenchSupport.profiled(camera, "list-any", () -> wrk(
                         "camera list, one of the first 100 pages of 15, with total", base, listAny, seconds)));
             }
             if (byIds) {
-                figures.add(profiled(camera, "by-id",
+                figures.add(BenchSupport.profiled(camera, "by-id",
                         () -> wrk("camera by GB ID (one of " + rows + ")", base, byId, seconds)));
             }
             Map<String, Long> keycloakAfter = keycloakRequests();
@@ -161,7 +161,7 @@ public final class ReadBenchmark {
                     || keycloakAfter == null ? "unknown (Keycloak metrics not enabled)"
                     : difference(keycloakBefore, keycloakAfter));
             System.out.printf("camera-inventory RSS after the loads: %d MiB; site-registry: %d MiB%n",
-                    rssMiB(camera.pid()), rssMiB(site.pid()));
+                    BenchSupport.rssMiB(camera.pid()), BenchSupport.rssMiB(site.pid()));
         }
     }
 
@@ -249,32 +249,6 @@ public final class ReadBenchmark {
                 Double.parseDouble(latency.group(1)), Double.NaN, Math.round(perSecond * seconds), 0);
     }
 
-    interface Load {
-        Figure run() throws Exception;
-    }
-
-    /**
-     * Runs a load; with VIDEOGOV_BENCH_JFR_DIR set, records it with Java Flight Recorder (profile
-     * settings) in the service's process as {@code <dir>/<name>.jfr}.
-     */
-    private static Figure profiled(QuarkusAppProcess service, String name, Load load) throws Exception {
-        String dir = System.getenv("VIDEOGOV_BENCH_JFR_DIR");
-        if (dir == null) {
-            return load.run();
-        }
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        String pid = Long.toString(service.pid());
-        Path file = Path.of(dir).toAbsolutePath().resolve(name + ".jfr");
-        Files.createDirectories(file.getParent());
-        exec(List.of(jcmd, pid, "JFR.start", "name=" + name, "settings=profile", "filename=" + file));
-        try {
-            return load.run();
-        } finally {
-            exec(List.of(jcmd, pid, "JFR.stop", "name=" + name));
-            System.out.println("profile: " + file);
-        }
-    }
-
     /** What Keycloak served between two readings, by route, or "none". */
     private static String difference(Map<String, Long> before, Map<String, Long> after) {
         StringBuilder text = new StringBuilder();
@@ -321,37 +295,7 @@ public final class ReadBenchmark {
         }
     }
 
-    static long rssMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
-        return -1;
-    }
-
-    /** The options of a java argument file (one or more per line, # starts a comment). */
-    static List<String> jvmOptions(Path file) throws IOException {
-        List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String text = line.replaceFirst("#.*", "").trim();
-            if (!text.isEmpty()) {
-                options.addAll(List.of(text.split("\\s+")));
-            }
-        }
-        return options;
-    }
-
     private static String exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
+        return BenchSupport.exec(command);
     }
 }

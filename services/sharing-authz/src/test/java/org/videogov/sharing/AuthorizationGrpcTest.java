@@ -48,7 +48,7 @@ import org.videogov.testing.TestCaller;
 import org.videogov.testing.TestTokens;
 
 /**
- * The Authorization API over a real gRPC channel: only service accounts may call it; the subject is
+ * The Authorization API over a real gRPC channel: only the listed service accounts may call it; the subject is
  * read from the forwarded subject_token, which sharing-authz verifies itself; every TestCaller as
  * subject gets the default policy's answer (an explicit table); arguments are checked as authz.proto
  * states; and every decision lands in the decision log, which still verifies.
@@ -216,7 +216,7 @@ class AuthorizationGrpcTest {
     }
 
     @Test
-    void onlyServiceAccountsMayCall() {
+    void onlyTheListedServiceAccountsMayCall() {
         for (TestCaller caller : TestCaller.values()) {
             CheckRequest request = check(TestTokens.SHINAN_ADMIN, "camera.read", camera(SHINAN));
             CheckBulkRequest bulk = CheckBulkRequest.newBuilder().setSubjectToken(TestTokens.SHINAN_ADMIN)
@@ -225,7 +225,9 @@ class AuthorizationGrpcTest {
                     .setAction(Action.newBuilder().setName("camera.read")).setResourceType(ResourceType.CAMERA).build();
             Status.Code refusal = switch (caller.access()) {
                 case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
-                default -> caller.name().startsWith("SERVICE_") ? null : Status.Code.PERMISSION_DENIED;
+                // The platform's services that ask (videogov.sharing-authz.allowed-callers); not sharing-authz itself.
+                default -> caller.name().startsWith("SERVICE_") && caller != TestCaller.SERVICE_SHARING_AUTHZ ? null
+                        : Status.Code.PERMISSION_DENIED;
             };
             if (refusal == null) {
                 assertEquals(Effect.ALLOW, stub(caller.token()).check(request).getDecision().getEffect(), caller.name());
@@ -235,7 +237,10 @@ class AuthorizationGrpcTest {
             } else {
                 StatusRuntimeException e = refused(refusal, () -> stub(caller.token()).check(request));
                 if (refusal == Status.Code.PERMISSION_DENIED) {
-                    assertEquals("Authorization is for services", e.getStatus().getDescription(), caller.name());
+                    assertEquals(caller == TestCaller.SERVICE_SHARING_AUTHZ
+                            ? "service account sharing-authz may not call Authorization "
+                            + "(not in videogov.sharing-authz.allowed-callers)"
+                            : "Authorization is for services", e.getStatus().getDescription(), caller.name());
                 }
                 refused(refusal, () -> stub(caller.token()).checkBulk(bulk));
                 refused(refusal, () -> stub(caller.token()).lookupResources(lookup));

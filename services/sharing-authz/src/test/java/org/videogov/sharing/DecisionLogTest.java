@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import org.videogov.testing.PostgresDatabase;
 
 /**
  * The decision log against the real database: appends form one chain (also when many callers append
- * at once), the service's own connections may not change or remove entries, and verification names
+ * at once, committed in groups), the service's own connections may not change or remove entries, and verification names
  * the first entry that the table's owner changed, removed or reordered behind the service's back.
  * Every tampering test restores what it did, so the shared log is intact for the next test.
  */
@@ -184,6 +185,76 @@ class DecisionLogTest {
         Verification v = verify();
         assertTrue(v.intact(), () -> v.firstBreak().toString());
         assertEquals(PostgresDatabase.count(TestDatabase.NAME, "select count(*) from decision_log"), v.verifiedEntries());
+        assertEquals(PostgresDatabase.count(TestDatabase.NAME, "select max(seq) from decision_log"), v.verifiedEntries(),
+                "the seqs have a gap");
+    }
+
+    /**
+     * Group commit: lists of callers who arrive while an append is written go into the next
+     * transaction together (fewer transactions than calls, counted by the rows' {@code xmin}), each
+     * caller gets exactly its own records back, in its order, and the chain has neither a fork nor a gap.
+     */
+    @Test
+    void appendsThatArriveTogetherAreCommittedInGroupsAsOneUnbrokenChain() {
+        String subject = Decisions.subject("group");
+        List<List<DecisionRecord>> lists = new ArrayList<>();
+        List<Uni<List<LogEntry>>> appends = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            List<DecisionRecord> records = new ArrayList<>();
+            for (int j = 0; j <= i % 3; j++) {
+                records.add(Decisions.cameraRead(subject));
+            }
+            lists.add(records);
+            appends.add(log.appendAll(records));
+        }
+        List<List<LogEntry>> answers = Uni.join().all(appends).andFailFast().await().indefinitely();
+        Set<Long> seqs = new TreeSet<>();
+        for (int i = 0; i < lists.size(); i++) {
+            List<LogEntry> mine = answers.get(i);
+            assertEquals(lists.get(i), mine.stream().map(LogEntry::record).toList(), "call " + i + " got its own records");
+            for (int j = 1; j < mine.size(); j++) {
+                assertEquals(mine.get(j - 1).seq() + 1, mine.get(j).seq(), "one call's records stay together");
+                assertEquals(mine.get(j - 1).hash(), mine.get(j).prevHash());
+            }
+            mine.forEach(e -> seqs.add(e.seq()));
+        }
+        long first = ((TreeSet<Long>) seqs).first();
+        long last = ((TreeSet<Long>) seqs).last();
+        assertEquals(120, seqs.size());
+        assertEquals(120, last - first + 1, "no other entry and no gap between them");
+        long transactions = PostgresDatabase.count(TestDatabase.NAME,
+                "select count(distinct xmin::text) from decision_log where subject = '" + subject + "'");
+        assertTrue(transactions < 60, transactions + " transactions for 60 calls: not grouped");
+        Verification v = verify();
+        assertTrue(v.intact(), () -> v.firstBreak().toString());
+        assertEquals(PostgresDatabase.count(TestDatabase.NAME, "select max(seq) from decision_log"), v.verifiedEntries(),
+                "the seqs have a gap");
+    }
+
+    /**
+     * A list the database refuses (a subject longer than the column) in a group fails its own call only:
+     * the others of the group are appended alone after the group failed, and nothing of the refused one is stored.
+     */
+    @Test
+    void aListTheDatabaseRefusesFailsOnlyItsOwnCall() {
+        String subject = Decisions.subject("poison");
+        String tooLong = "x".repeat(300);
+        List<Uni<String>> appends = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            DecisionRecord record = Decisions.cameraRead(i == 10 ? tooLong : subject);
+            appends.add(log.append(record).onItemOrFailure()
+                    .transform((entry, failure) -> failure == null ? "logged" : "refused"));
+        }
+        List<String> outcomes = Uni.join().all(appends).andFailFast().await().indefinitely();
+        for (int i = 0; i < outcomes.size(); i++) {
+            assertEquals(i == 10 ? "refused" : "logged", outcomes.get(i), "call " + i);
+        }
+        assertEquals(20, PostgresDatabase.count(TestDatabase.NAME,
+                "select count(*) from decision_log where subject = '" + subject + "'"));
+        assertEquals(0, PostgresDatabase.count(TestDatabase.NAME,
+                "select count(*) from decision_log where subject = '" + tooLong + "'"));
+        Verification v = verify();
+        assertTrue(v.intact(), () -> v.firstBreak().toString());
         assertEquals(PostgresDatabase.count(TestDatabase.NAME, "select max(seq) from decision_log"), v.verifiedEntries(),
                 "the seqs have a gap");
     }

@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -34,7 +35,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>It is the highest-priority provider of bearer-token identities: on a miss it asks the next
  * one (Quarkus OIDC) and keeps the identity it returns; the request's own routing context is put
- * back on a remembered identity. Metrics: {@code videogov_token_verifications_total} (tokens
+ * back on a remembered identity. Tokens verified elsewhere go through {@link #verifiedOnce}.
+ * Metrics: {@code videogov_token_verifications_total} (tokens
  * verified by the OIDC provider) and {@code videogov_token_cache_hits_total}.
  */
 @ApplicationScoped
@@ -102,13 +104,30 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String token = request.getToken().getToken();
-        SecurityIdentity known = remembered(token, request.getAttribute(ROUTING_CONTEXT));
+        return verifiedOnce(request.getToken().getToken(), request.getAttribute(ROUTING_CONTEXT),
+                () -> delegate().authenticate(request, context));
+    }
+
+    /**
+     * A token verified outside the identity-provider manager (sharing-authz verifies a forwarded
+     * {@code subject_token} with Quarkus OIDC's {@code TenantIdentityProvider}): the identity
+     * remembered for it when it was verified earlier and has not expired, otherwise the identity
+     * {@code verification} returns, remembered on success as for a bearer token. The same cache
+     * and limits as the call's own tokens: keyed by the token's exact text, a failed verification
+     * is never remembered, an expired token is never answered from it.
+     */
+    public Uni<SecurityIdentity> verifiedOnce(String token, Supplier<Uni<SecurityIdentity>> verification) {
+        return verifiedOnce(token, null, verification);
+    }
+
+    private Uni<SecurityIdentity> verifiedOnce(String token, Object routingContext,
+                                               Supplier<Uni<SecurityIdentity>> verification) {
+        SecurityIdentity known = remembered(token, routingContext);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         verifications.increment();
-        return delegate().authenticate(request, context).invoke(identity -> remember(token, identity));
+        return verification.get().invoke(identity -> remember(token, identity));
     }
 
     /**

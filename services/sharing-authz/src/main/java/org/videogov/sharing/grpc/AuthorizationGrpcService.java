@@ -27,6 +27,7 @@ import org.videogov.proto.authz.v1.ResourceType;
 import org.videogov.sharing.domain.policy.Decision;
 import org.videogov.sharing.domain.policy.Resource;
 import org.videogov.sharing.domain.policy.Subject;
+import org.videogov.sharing.service.AllowedCallers;
 import org.videogov.sharing.service.PolicyDecisionPoint;
 import org.videogov.sharing.service.PolicyDecisionPoint.Answer;
 import org.videogov.sharing.service.PolicyDecisionPoint.Check;
@@ -36,7 +37,9 @@ import org.videogov.sharing.service.ServiceCaller;
 
 /**
  * sharing-authz's {@code Authorization} API (authz.proto). The call's own token must be a service
- * account's ({@link ServiceCaller}: a person's is PERMISSION_DENIED, none UNAUTHENTICATED); then the
+ * account's ({@link ServiceCaller}: a person's is PERMISSION_DENIED, none UNAUTHENTICATED) of a
+ * client listed in {@code videogov.sharing-authz.allowed-callers} ({@link AllowedCallers}: another
+ * service account is PERMISSION_DENIED); then the
  * arguments are checked against the bounds the proto states (INVALID_ARGUMENT), and
  * {@link PolicyDecisionPoint} verifies the subject token, decides and logs; {@code LookupResources}
  * answers from the same decisions ({@link PolicyDecisionPoint#lookup}).
@@ -59,9 +62,12 @@ public class AuthorizationGrpcService implements Authorization {
     @Inject
     GrpcCaller caller;
 
+    @Inject
+    AllowedCallers callers;
+
     @Override
     public Uni<CheckResponse> check(CheckRequest request) {
-        return caller.identity().map(ServiceCaller::of).flatMap(service -> {
+        return caller.identity().map(callers::admit).flatMap(service -> {
             String token = subjectToken(request.getSubjectToken());
             Check check = check("", request.hasAction() ? request.getAction().getName() : "",
                     request.getResource());
@@ -75,7 +81,7 @@ public class AuthorizationGrpcService implements Authorization {
 
     @Override
     public Uni<CheckBulkResponse> checkBulk(CheckBulkRequest request) {
-        return caller.identity().map(ServiceCaller::of).flatMap(service -> {
+        return caller.identity().map(callers::admit).flatMap(service -> {
             String token = subjectToken(request.getSubjectToken());
             if (request.getChecksCount() == 0) {
                 throw invalid("checks must not be empty");
@@ -94,7 +100,7 @@ public class AuthorizationGrpcService implements Authorization {
 
     @Override
     public Uni<LookupResourcesResponse> lookupResources(LookupResourcesRequest request) {
-        return caller.identity().map(ServiceCaller::of).flatMap(service -> {
+        return caller.identity().map(callers::admit).flatMap(service -> {
             String token = subjectToken(request.getSubjectToken());
             String action = request.hasAction() ? request.getAction().getName() : "";
             if (action.length() > MAX_ACTION || !ACTION.matcher(action).matches()) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.CurrentCaller;
+import org.videogov.common.identity.VerifiedTokenCache;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 import org.videogov.common.time.Timestamps;
@@ -39,8 +40,8 @@ import org.videogov.sharing.domain.policy.Subject;
 /**
  * The policy decision point's use case (issue #9): a service asks whether the person whose access
  * token it forwards may act on resources. The subject is read from that token, which this service
- * verifies itself with Quarkus OIDC (signature, issuer, audience, lifetime); an empty token means the
- * service acts for no user. Each check is decided by the {@link DefaultPolicy} and every decision is
+ * verifies itself with Quarkus OIDC (signature, issuer, audience, lifetime) once and then remembers
+ * until it expires ({@link VerifiedTokenCache}); an empty token means the service acts for no user. Each check is decided by the {@link DefaultPolicy} and every decision is
  * appended to the {@link DecisionLog} in the order of the checks, in one append (all or none) after
  * all are decided and outside any other transaction. The answer only comes back once every decision is logged: a decision that
  * could not be logged is never given (fail closed).
@@ -85,6 +86,9 @@ public class PolicyDecisionPoint {
 
     @Inject
     TenantIdentityProvider identities;
+
+    @Inject
+    VerifiedTokenCache tokens;
 
     @Inject
     DecisionLog log;
@@ -185,7 +189,8 @@ public class PolicyDecisionPoint {
             return Uni.createFrom().item(new VerifiedSubject(Subject.service(caller.clientId(), caller.roles()),
                     Optional.empty()));
         }
-        return identities.authenticate(new AccessTokenCredential(subjectToken))
+        // Verified once, then remembered until it expires (the same cache as the call's own token).
+        return tokens.verifiedOnce(subjectToken, () -> identities.authenticate(new AccessTokenCredential(subjectToken)))
                 .onFailure().transform(PolicyDecisionPoint::verificationFailure)
                 .map(PolicyDecisionPoint::subject);
     }

@@ -78,7 +78,8 @@ public abstract class VerifiedTokenCacheChecks {
         }
     }
 
-    private static double counter(String name) {
+    /** A counter of the service's /q/metrics (fails when it is missing). */
+    public static double counter(String name) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
