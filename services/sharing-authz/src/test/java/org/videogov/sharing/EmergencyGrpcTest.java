@@ -163,6 +163,11 @@ class EmergencyGrpcTest {
         assertEquals(districtAllow, answer(check(chengyang, "camera.read", site(CHENGYANG, listed, 3))));
         assertEquals(NO_EMERGENCY, answer(check(chengyang, "camera.read", district(LICANG, 1))));
         assertEquals(NO_EMERGENCY, answer(check(laoshan, "camera.read", district(LAOSHAN, 1))));
+        // A commander whose district claim is no GB/T 2260 code is not taken for the municipal command:
+        // its roles are not trusted at all.
+        String malformed = TestTokens.token("commander-malformed", "37021", "emergency-commander");
+        assertEquals("DENY default.deny.no-role", answer(check(malformed, "camera.read", district(LICANG, 1))));
+        assertEquals(List.of(), lookup(malformed, "camera.read", "").getScopesList());
         // Nobody else: partners need grants, district staff of another district stay denied.
         assertEquals("DENY default.deny.partner",
                 answer(check(TestCaller.PARTNER.token(), "camera.read", district(LICANG, 1))));

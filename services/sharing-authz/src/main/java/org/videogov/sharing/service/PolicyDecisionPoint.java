@@ -207,8 +207,15 @@ public class PolicyDecisionPoint {
             return new VerifiedSubject(Subject.service(service.get().clientId(), service.get().roles()), expires);
         }
         Caller person = CurrentCaller.from(identity);
-        // A district claim that is not a GB/T 2260 code binds its holder to no district (denied, fail closed).
         Optional<String> district = person.district().filter(d -> d.matches("\\d{6}"));
+        if (person.district().isPresent() && district.isEmpty()) {
+            // A district claim that is not a GB/T 2260 code: the token is malformed, and its roles are not
+            // trusted. Keeping them would widen access — an emergency-commander without a usable district
+            // would be taken for the municipal command (Article 13) — so the subject has no role at all
+            // (default.deny.no-role; only a grant to the user itself may allow). Fail closed.
+            return new VerifiedSubject(Subject.user(person.userId(), java.util.Set.of(), Optional.empty(),
+                    person.department()), expires);
+        }
         return new VerifiedSubject(Subject.user(person.userId(), person.roles(), district, person.department()),
                 expires);
     }
