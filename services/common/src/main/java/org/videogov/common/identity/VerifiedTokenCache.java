@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,6 +37,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * one (Quarkus OIDC) and keeps the identity it returns; the request's own routing context is put
  * back on a remembered identity. Metrics: {@code videogov_token_verifications_total} (tokens
  * verified by the OIDC provider) and {@code videogov_token_cache_hits_total}.
+ *
+ * <p>A verification that needs the identity provider (a token signed with a key the service does not
+ * hold makes Quarkus fetch the realm's keys again) is bounded by
+ * {@code videogov.security.token-verification-timeout} (default 5 s): Quarkus' OIDC client bounds
+ * only the connection, so a hung Keycloak would hold the request forever. Past the bound the request
+ * fails as the identity provider being unreachable ({@link OIDCException}): 503 problem on REST,
+ * UNAVAILABLE on gRPC, never served.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
@@ -58,6 +66,9 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @ConfigProperty(name = "videogov.security.token-cache.max-size", defaultValue = "5000")
     long maxSize;
+
+    @ConfigProperty(name = "videogov.security.token-verification-timeout", defaultValue = "5s")
+    Duration verificationTimeout;
 
     private volatile IdentityProvider<TokenAuthenticationRequest> delegate;
     private Cache<String, Verified> verified;
@@ -108,7 +119,10 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             return Uni.createFrom().item(known);
         }
         verifications.increment();
-        return delegate().authenticate(request, context).invoke(identity -> remember(token, identity));
+        return delegate().authenticate(request, context)
+                .ifNoItem().after(verificationTimeout).failWith(() -> new OIDCException("The identity provider did "
+                        + "not answer within " + verificationTimeout.toMillis() + " ms while the token was verified"))
+                .invoke(identity -> remember(token, identity));
     }
 
     /**
