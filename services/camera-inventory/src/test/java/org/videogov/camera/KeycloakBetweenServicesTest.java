@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.videogov.camera.Fixtures.camera;
 import static org.videogov.camera.Fixtures.gbId;
@@ -15,7 +14,6 @@ import static org.videogov.camera.Fixtures.zone;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -122,12 +120,7 @@ class KeycloakBetweenServicesTest {
     }
 
     private static Status.Code status(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
+        return GrpcTestChannel.statusOf(call);
     }
 
     private static List<String> audience(JsonObject claims) {

@@ -18,7 +18,6 @@ import static org.videogov.testing.TestProblems.SERVICE_UNAVAILABLE;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -65,12 +64,7 @@ class KeycloakDownTest {
     URL url;
 
     private static Status.Code status(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
+        return GrpcTestChannel.statusOf(call);
     }
 
     /** The password grant with a 3 s bound: what a login page would do while Keycloak hangs. */

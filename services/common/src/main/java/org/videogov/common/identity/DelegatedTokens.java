@@ -2,7 +2,6 @@ package org.videogov.common.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.mutiny.Uni;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -39,23 +38,7 @@ public final class DelegatedTokens {
     private DelegatedTokens(Function<String, Uni<String>> exchange, long maxSize) {
         this.exchange = exchange;
         this.exchanged = exchange == null ? null : Caffeine.newBuilder().maximumSize(maxSize)
-                .expireAfter(new Expiry<String, Exchanged>() {
-                    @Override
-                    public long expireAfterCreate(String key, Exchanged value, long currentTime) {
-                        return Duration.ofMillis(Math.max(0, value.usableUntilMillis() - System.currentTimeMillis()))
-                                .toNanos();
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Exchanged value, long currentTime, long currentDuration) {
-                        return expireAfterCreate(key, value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Exchanged value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                }).build();
+                .expireAfter(UntilExpiry.<String, Exchanged>at(Exchanged::usableUntilMillis)).build();
     }
 
     /** Tokens exchanged by {@code exchange} (user token in, callee's token out), at most {@code maxSize} kept. */

@@ -2,7 +2,6 @@ package org.videogov.common.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.OIDCException;
@@ -77,22 +76,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @PostConstruct
     void init() {
-        verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new Expiry<String, Verified>() {
-            @Override
-            public long expireAfterCreate(String key, Verified value, long currentTime) {
-                return Duration.ofMillis(Math.max(0, value.expiresAtMillis() - System.currentTimeMillis())).toNanos();
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
-                return expireAfterCreate(key, value, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        verified = Caffeine.newBuilder().maximumSize(maxSize)
+                .expireAfter(UntilExpiry.<String, Verified>at(Verified::expiresAtMillis)).build();
         verifications = Counter.builder("videogov_token_verifications")
                 .description("Bearer tokens verified by the OIDC provider (not found in the verified-token cache)")
                 .register(registry);
