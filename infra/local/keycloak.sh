@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Keycloak for one state folder: keycloak-quarkus-dist (fetched once per machine by its Maven
 # coordinates), start-dev on 127.0.0.1, its database keycloak_<state name><state suffix> in the
-# stack's PostgreSQL, realm `videogov` imported from infra/keycloak/videogov-realm.json with this
-# state folder's secrets. Starts it and waits until the realm answers.
+# stack's PostgreSQL, realms `videogov` (infra/keycloak/videogov-realm.json) and `qingdao-emergency`
+# (infra/keycloak/qingdao-emergency-realm.json: a partner department's own identity provider, brokered
+# into videogov) imported with this state folder's secrets and this Keycloak's URL. Starts it and
+# waits until both realms answer.
 #
 #   infra/local/keycloak.sh up STATE_DIR HTTP_PORT MANAGEMENT_PORT [--fresh]
 #
@@ -28,7 +30,10 @@ MANAGEMENT_PORT="$4"
 FRESH="${5:-}"
 LOG="$STATE_DIR/logs/keycloak.log"
 TIMEOUT="${VIDEOGOV_KEYCLOAK_TIMEOUT:-300}"
-REALM_FILE="$(dirname "$VIDEOGOV_LOCAL_DIR")/keycloak/videogov-realm.json"
+REALM_DIR="$(dirname "$VIDEOGOV_LOCAL_DIR")/keycloak"
+# Keycloak imports a realm only from a file named <realm>-realm.json.
+REALM_FILES=(videogov-realm.json qingdao-emergency-realm.json)
+REALMS=(videogov qingdao-emergency)
 
 KEYCLOAK_VERSION="26.5.6"
 KEYCLOAK_ARTIFACT="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:tar.gz"
@@ -49,7 +54,9 @@ unpack_keycloak() {
   rm -rf "$tmp" "$download"
 }
 
-[[ -f "$REALM_FILE" ]] || die "realm file $REALM_FILE is missing"
+for realm_file in "${REALM_FILES[@]}"; do
+  [[ -f "$REALM_DIR/$realm_file" ]] || die "realm file $REALM_DIR/$realm_file is missing"
+done
 # shellcheck source=/dev/null  # this state folder's secrets (secrets.sh)
 source "$STATE_DIR/secrets.env"
 # shellcheck source=/dev/null  # this state folder's PostgreSQL (postgres.sh up)
@@ -57,6 +64,14 @@ source "$STATE_DIR/run/postgres.env"
 with_dist_lock unpack_keycloak
 
 db="keycloak_$(state_name "$STATE_DIR")$(state_suffix "$STATE_DIR")"
+import_dir="$STATE_DIR/keycloak-import"
+# The realms name this Keycloak's address (the broker's endpoints at the partner realm), so a start on
+# another port than the one the realms were imported for imports them anew.
+imported_url_file="$import_dir/imported-for-url"
+if [[ "$FRESH" != --fresh && "$(cat "$imported_url_file" 2>/dev/null || true)" != "http://127.0.0.1:$PORT" ]]; then
+  say "Keycloak: the realms were imported for another address (or before the partner realm); importing them anew"
+  FRESH=--fresh
+fi
 if [[ "$FRESH" == --fresh ]]; then
   "$VIDEOGOV_LOCAL_DIR/postgres.sh" database "$STATE_DIR" "$db" --fresh
 else
@@ -65,11 +80,14 @@ fi
 
 # Per-state import directory. `--import-realm` reads <dist>/data/import; when that directory does
 # not exist, Keycloak's startup import uses the system property keycloak.migration.dir instead,
-# which points here. ${VIDEOGOV_…} placeholders in the realm file are replaced from this process's
-# environment during the import.
-import_dir="$STATE_DIR/keycloak-import"
+# which points here. ${VIDEOGOV_…} placeholders in the realm files are replaced from this process's
+# environment during the import (secrets, and VIDEOGOV_KEYCLOAK_URL: the broker's endpoints and
+# redirect URI name this Keycloak's own address).
 mkdir -p "$import_dir"
-cp "$REALM_FILE" "$import_dir/videogov-realm.json"
+rm -f "$import_dir"/*.json
+for realm_file in "${REALM_FILES[@]}"; do
+  cp "$REALM_DIR/$realm_file" "$import_dir/$realm_file"
+done
 if [[ -d "$KEYCLOAK_HOME/data/import" ]]; then
   warn "$KEYCLOAK_HOME/data/import exists and overrides the per-state realm import; remove it"
 fi
@@ -91,7 +109,8 @@ started_at="$(now)"
 (
   export KC_BOOTSTRAP_ADMIN_USERNAME="$VIDEOGOV_KEYCLOAK_ADMIN_USERNAME"
   export KC_BOOTSTRAP_ADMIN_PASSWORD="$VIDEOGOV_KEYCLOAK_ADMIN_PASSWORD"
-  export VIDEOGOV_DEMO_PASSWORD
+  export VIDEOGOV_DEMO_PASSWORD VIDEOGOV_BROKER_SECRET_QINGDAO_EMERGENCY
+  export VIDEOGOV_KEYCLOAK_URL="http://127.0.0.1:$PORT"
   while read -r name _; do export "VIDEOGOV_CLIENT_SECRET_$(service_var "$name")"; done < <(services_table service)
   if [[ -n "$java_home" ]]; then export JAVA_HOME="$java_home"; fi
   exec setsid "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
@@ -117,11 +136,14 @@ if (( build_lock_held )); then
   touch "$KEYCLOAK_BUILT_MARKER"
   exec 8>&-
 fi
-# Readiness is reported before the realm is guaranteed to answer on every path; make sure the
+# Readiness is reported before the realms are guaranteed to answer on every path; make sure each
 # issuer's discovery document is served.
-curl -sf -o /dev/null --max-time 10 \
-  "http://127.0.0.1:$PORT/realms/videogov/.well-known/openid-configuration" \
-  || die "Keycloak is up but realm 'videogov' is missing; see $LOG"
+for realm in "${REALMS[@]}"; do
+  curl -sf -o /dev/null --max-time 10 \
+    "http://127.0.0.1:$PORT/realms/$realm/.well-known/openid-configuration" \
+    || die "Keycloak is up but realm '$realm' is missing; see $LOG"
+done
+printf '%s\n' "http://127.0.0.1:$PORT" >"$imported_url_file"
 
 rebuilt=""
 if grep -q 'Updating the configuration and installing your custom providers' "$LOG"; then
@@ -135,4 +157,4 @@ write_env_file "$STATE_DIR/run/keycloak.env" \
   VIDEOGOV_KEYCLOAK_DB "$db" \
   VIDEOGOV_KEYCLOAK_READY_SECONDS "$ready_seconds"
 say "Keycloak    $url (management :$MANAGEMENT_PORT, db $db), ready in ${ready_seconds} s$rebuilt"
-say "            issuer $url/realms/videogov"
+say "            issuer $url/realms/videogov (partner identity provider: $url/realms/qingdao-emergency)"

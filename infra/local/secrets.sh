@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The secrets of one state folder: generated once into STATE_DIR/secrets.env (chmod 600) and reused
-# by every later start — the Keycloak admin login, the demo users' password, the S3 keys and a
-# client secret per service of infra/services (VIDEOGOV_CLIENT_SECRET_<SERVICE>).
+# by every later start — the Keycloak admin login, the demo users' password, the S3 keys, a
+# client secret per service of infra/services (VIDEOGOV_CLIENT_SECRET_<SERVICE>) and the secret the
+# videogov realm's broker uses at the partner realm (VIDEOGOV_BROKER_SECRET_QINGDAO_EMERGENCY).
 #
 #   infra/local/secrets.sh STATE_DIR    prints "created" when any secret was new in this run
 set -euo pipefail
@@ -16,7 +17,8 @@ file="$1/secrets.env"
 # Random 32-hex-digit secret (128 bits) from the kernel's CSPRNG.
 random_secret() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
 
-vars=(VIDEOGOV_KEYCLOAK_ADMIN_PASSWORD VIDEOGOV_DEMO_PASSWORD VIDEOGOV_S3_ACCESS_KEY VIDEOGOV_S3_SECRET_KEY)
+vars=(VIDEOGOV_KEYCLOAK_ADMIN_PASSWORD VIDEOGOV_DEMO_PASSWORD VIDEOGOV_S3_ACCESS_KEY VIDEOGOV_S3_SECRET_KEY
+      VIDEOGOV_BROKER_SECRET_QINGDAO_EMERGENCY)
 while read -r name _; do
   vars+=("VIDEOGOV_CLIENT_SECRET_$(service_var "$name")")
 done < <(services_table service)

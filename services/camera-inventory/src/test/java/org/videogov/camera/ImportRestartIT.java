@@ -40,6 +40,8 @@ class ImportRestartIT {
         PostgresDatabase.createIfMissing(database);
         env = PostgresDatabase.serviceEnv("VIDEOGOV_CAMERA_INVENTORY_DB", database);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
+        // The OIDC test server cannot exchange tokens: the user's token is forwarded to site-registry.
+        env.put("VIDEOGOV_TOKEN_EXCHANGE_ENABLED", "false");
         env.put("VIDEOGOV_SITE_REGISTRY_HOST", "127.0.0.1");
         env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");

@@ -8,14 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.videogov.testing.FrozenKeycloak;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
@@ -23,8 +22,8 @@ import org.videogov.testing.QuarkusAppProcess;
 /**
  * Readiness while the real Keycloak of the test stack hangs: its whole process group is frozen with
  * SIGSTOP (connections are accepted by the kernel, nothing answers), as a hung identity provider
- * would. The packaged site-registry, which already holds the realm's signing keys, keeps serving
- * tokens already issued, its readiness answers within one second and stays UP, and the outage
+ * would ({@link FrozenKeycloak}). The packaged site-registry, which already holds the realm's signing
+ * keys, keeps serving tokens already issued, its readiness answers within one second and stays UP, and the outage
  * shows in the dependencies health group. Keycloak is thawed (SIGCONT) whatever happens.
  */
 class FrozenKeycloakIT {
@@ -33,12 +32,10 @@ class FrozenKeycloakIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static QuarkusAppProcess app;
-    private static long keycloakGroup;
-    private static Thread thawOnExit;
 
     @BeforeAll
-    static void start() throws IOException {
-        keycloakGroup = keycloakProcessGroup();
+    static void start() {
+        FrozenKeycloak.processGroup(); // fails early without the local stack
         String database = PostgresDatabase.named("site_registry_frozen_it");
         PostgresDatabase.createIfMissing(database);
         Map<String, String> env = new HashMap<>();
@@ -49,47 +46,12 @@ class FrozenKeycloakIT {
         env.put("VIDEOGOV_SITE_REGISTRY_DB", database);
         // The issuer (VIDEOGOV_OIDC_ISSUER) comes from the stack's environment this JVM inherited.
         app = QuarkusAppProcess.start("site-registry", env, "/q/health/ready");
-        thawOnExit = new Thread(FrozenKeycloakIT::thaw);
-        Runtime.getRuntime().addShutdownHook(thawOnExit);
     }
 
     @AfterAll
     static void stop() {
-        thaw();
-        if (thawOnExit != null) {
-            Runtime.getRuntime().removeShutdownHook(thawOnExit);
-        }
         if (app != null) {
             app.close();
-        }
-    }
-
-    /** The process group of the stack's Keycloak (kc.sh leads it: the stack starts it with setsid). */
-    private static long keycloakProcessGroup() throws IOException {
-        String state = System.getenv("VIDEOGOV_STATE_DIR");
-        if (state == null) {
-            throw new IllegalStateException("FrozenKeycloakIT needs the local stack: source its stack.env "
-                    + "(./videogov test does)");
-        }
-        return Files.readAllLines(Path.of(state, "pids")).stream().map(l -> l.split(" "))
-                .filter(f -> f[0].equals("keycloak")).mapToLong(f -> Long.parseLong(f[1])).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no keycloak in " + state + "/pids"));
-    }
-
-    private static void signal(String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + keycloakGroup).inheritIO().start();
-            assertEquals(0, kill.waitFor(), "kill -" + signal + " -" + keycloakGroup);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void thaw() {
-        if (keycloakGroup > 0) {
-            signal("CONT");
         }
     }
 
@@ -99,8 +61,7 @@ class FrozenKeycloakIT {
         HttpResponse<String> before = get("/api/v1/sites", token);
         assertEquals(200, before.statusCode(), () -> "before the freeze: " + before.body() + "\n" + app.log());
 
-        signal("STOP");
-        try {
+        try (FrozenKeycloak ignored = FrozenKeycloak.freeze()) {
             for (int i = 0; i < 3; i++) {
                 long started = System.nanoTime();
                 HttpResponse<String> ready = get("/q/health/ready", null);
@@ -118,8 +79,6 @@ class FrozenKeycloakIT {
             assertTrue(took.compareTo(READINESS_BOUND) <= 0, "the dependencies group took " + took.toMillis() + " ms");
             assertEquals(503, dependencies.statusCode(), dependencies.body());
             assertTrue(dependencies.body().contains("\"identity-provider\""), dependencies.body());
-        } finally {
-            thaw();
         }
         // Thawed, Keycloak answers again and the dependencies group says so within a few probes.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -32,6 +32,16 @@ public final class GrpcTestChannel implements AutoCloseable {
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    /** The status a call ends with: OK when it returns, else its status code. */
+    public static io.grpc.Status.Code statusOf(Runnable call) {
+        try {
+            call.run();
+            return io.grpc.Status.Code.OK;
+        } catch (io.grpc.StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

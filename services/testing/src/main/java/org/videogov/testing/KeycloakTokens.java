@@ -42,6 +42,42 @@ public final class KeycloakTokens {
                 "client_secret", secret));
     }
 
+    /**
+     * The claims of a token, decoded without verifying it: for tests that assert what Keycloak put
+     * in a token (the services under test verify it).
+     */
+    public static jakarta.json.JsonObject claims(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a JWS compact serialisation: " + parts.length + " parts");
+        }
+        byte[] payload = java.util.Base64.getUrlDecoder().decode(parts[1]);
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(payload))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * A standard token exchange (RFC 8693, Keycloak's token exchange v2) by a service client: the
+     * token Keycloak issues to {@code clientId} for {@code subjectToken}'s user, addressed to
+     * {@code audience} (a client ID; null: the requesting client's own audiences).
+     */
+    public static String exchange(String clientId, String secret, String subjectToken, String audience) {
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
+                "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "client_id", clientId,
+                "client_secret", secret, "subject_token", subjectToken,
+                "subject_token_type", "urn:ietf:params:oauth:token-type:access_token"));
+        if (audience != null) {
+            form.put("audience", audience);
+        }
+        return tokenRequest(form);
+    }
+
+    /** The client secret of a service's Keycloak client in the stack (VIDEOGOV_CLIENT_SECRET_&lt;SERVICE&gt;). */
+    public static String clientSecret(String clientId) {
+        return required("VIDEOGOV_CLIENT_SECRET_" + clientId.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
     private static String tokenRequest(Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -21,7 +21,11 @@ import java.util.Map;
  * zones over site-registry's REST API: they read it with {@code ConfigProvider.getConfig()}; code
  * outside {@code @QuarkusTest} that starts this resource itself hands the returned config to
  * {@link TestResourceConfig#provide}). Nothing is kept in System properties. Init args: {@code database} (default
- * {@code site_registry_cam_test}), {@code client} (default {@code site-registry}: the gRPC client name).
+ * {@code site_registry_cam_test}), {@code client} (default {@code site-registry}: the gRPC client name),
+ * {@code identity-provider} ({@code test-server}, the default: Quarkus' OIDC test server, and the user's
+ * token forwarded between the services; {@link #KEYCLOAK}: the real Keycloak of the local stack, with
+ * standard token exchange as in production, and no {@code keycloak.url} returned: the service under test
+ * runs with {@link RealKeycloakProfile}).
  * The jar must be built first: the reactor builds site-registry before the services that use it.
  */
 public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager {
@@ -34,10 +38,13 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
      * {@code traceparent} only, so it sends nothing unless a test traces a request on purpose.
      */
     public static final String OTLP_PORT_PROPERTY = "videogov.test.site-registry.otlp-port";
+    /** Init arg {@code identity-provider}: the real Keycloak of the local stack. */
+    public static final String KEYCLOAK = "keycloak";
 
     private String database = "site_registry_cam_test";
     private String client = "site-registry";
     private String caller = "CAMERA_INVENTORY";
+    private boolean realKeycloak;
     private OidcWiremockTestResource oidc;
     private QuarkusAppProcess app;
 
@@ -46,16 +53,25 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         database = PostgresDatabase.named(initArgs.getOrDefault("database", database));
         client = initArgs.getOrDefault("client", client);
         caller = initArgs.getOrDefault("caller", caller);
+        realKeycloak = KEYCLOAK.equals(initArgs.get("identity-provider"));
     }
 
     @Override
     public Map<String, String> start() {
-        oidc = new OidcWiremockTestResource();
-        Map<String, String> config = new HashMap<>(oidc.start());
+        Map<String, String> config = new HashMap<>();
+        Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SITE_REGISTRY_DB", database);
+        if (realKeycloak) {
+            // The issuer and client secrets of the stack's environment, which the process inherits.
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.issuer());
+        } else {
+            oidc = new OidcWiremockTestResource();
+            config.putAll(oidc.start());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
+            // The OIDC test server cannot exchange tokens: site-registry forwards the user's token to the caller.
+            env.put("VIDEOGOV_TOKEN_EXCHANGE_ENABLED", "false");
+        }
         PostgresDatabase.createIfMissing(database);
         int callerPort = QuarkusAppProcess.freePort();
-        Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SITE_REGISTRY_DB", database);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");

@@ -6,6 +6,7 @@ import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,11 @@ import org.videogov.proto.site.v1.ValidatePlacementResponse;
 
 /**
  * site-registry's ValidatePlacement over gRPC, guarded by a timeout, retries of transient
- * failures and a circuit breaker. It authenticates with the caller's own bearer token, so
- * site-registry applies the same tenancy. Every failure to get an answer becomes a
- * {@link SiteRegistryUnavailableException}: the caller fails closed (503, nothing stored).
+ * failures and a circuit breaker. It calls on the user's behalf with the token Keycloak's standard
+ * token exchange issued camera-inventory for the user's token ({@link SiteRegistryTokens}): the call
+ * authenticates as camera-inventory while site-registry applies the user's tenancy. Every failure
+ * to get an answer (the exchange included) becomes a {@link SiteRegistryUnavailableException}: the
+ * caller fails closed (503, nothing stored).
  *
  * <p>The answer arrives on the caller's Vert.x context, so the caller continues with
  * {@code Panache.withTransaction} without switching contexts itself: Quarkus' gRPC client hands a
@@ -41,6 +44,9 @@ public class SiteRegistryClient {
     private static final Logger LOG = Logger.getLogger(SiteRegistryClient.class);
     @GrpcClient("site-registry")
     MutinySiteRegistryGrpc.MutinySiteRegistryStub stub;
+
+    @Inject
+    SiteRegistryTokens tokens;
 
     /**
      * May a camera be placed in this zone of this site of this district (Article 9)?
@@ -57,9 +63,14 @@ public class SiteRegistryClient {
         ValidatePlacementRequest request = ValidatePlacementRequest.newBuilder()
                 .setDistrict(DistrictCode.newBuilder().setCode(district))
                 .setSiteId(siteId.toString()).setZoneId(zoneId.toString()).build();
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(BearerMetadata.of(bearerToken)))
-                .withDeadlineAfter(2500, TimeUnit.MILLISECONDS)
-                .validatePlacement(request)
+        return tokens.forUser(bearerToken)
+                .onFailure().transform(e -> new SiteRegistryUnavailableException(
+                        "no token for site-registry: Keycloak did not exchange the caller's token ("
+                                + e.getMessage() + ")", e))
+                .flatMap(token -> stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
+                                BearerMetadata.of(token)))
+                        .withDeadlineAfter(2500, TimeUnit.MILLISECONDS)
+                        .validatePlacement(request))
                 .map(SiteRegistryClient::placement)
                 .onFailure(StatusRuntimeException.class)
                 .transform(e -> translate((StatusRuntimeException) e, district, siteId, zoneId));

@@ -2,9 +2,9 @@ package org.videogov.common.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,6 +38,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * back on a remembered identity. Tokens verified elsewhere go through {@link #verifiedOnce}.
  * Metrics: {@code videogov_token_verifications_total} (tokens
  * verified by the OIDC provider) and {@code videogov_token_cache_hits_total}.
+ *
+ * <p>A verification that needs the identity provider (a token signed with a key the service does not
+ * hold makes Quarkus fetch the realm's keys again) is bounded by
+ * {@code videogov.security.token-verification-timeout} (default 5 s): Quarkus' OIDC client bounds
+ * only the connection, so a hung Keycloak would hold the request forever. Past the bound the request
+ * fails as the identity provider being unreachable ({@link OIDCException}): 503 problem on REST,
+ * UNAVAILABLE on gRPC, never served.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
@@ -61,6 +68,9 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     @ConfigProperty(name = "videogov.security.token-cache.max-size", defaultValue = "5000")
     long maxSize;
 
+    @ConfigProperty(name = "videogov.security.token-verification-timeout", defaultValue = "5s")
+    Duration verificationTimeout;
+
     private volatile IdentityProvider<TokenAuthenticationRequest> delegate;
     private Cache<String, Verified> verified;
     private Counter verifications;
@@ -68,22 +78,8 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @PostConstruct
     void init() {
-        verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new Expiry<String, Verified>() {
-            @Override
-            public long expireAfterCreate(String key, Verified value, long currentTime) {
-                return Duration.ofMillis(Math.max(0, value.expiresAtMillis() - System.currentTimeMillis())).toNanos();
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
-                return expireAfterCreate(key, value, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String key, Verified value, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        verified = Caffeine.newBuilder().maximumSize(maxSize)
+                .expireAfter(UntilExpiry.<String, Verified>at(Verified::expiresAtMillis)).build();
         verifications = Counter.builder("videogov_token_verifications")
                 .description("Bearer tokens verified by the OIDC provider (not found in the verified-token cache)")
                 .register(registry);
@@ -127,7 +123,10 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
             return Uni.createFrom().item(known);
         }
         verifications.increment();
-        return verification.get().invoke(identity -> remember(token, identity));
+        return verification.get()
+                .ifNoItem().after(verificationTimeout).failWith(() -> new OIDCException("The identity provider did "
+                        + "not answer within " + verificationTimeout.toMillis() + " ms while the token was verified"))
+                .invoke(identity -> remember(token, identity));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,13 @@ import org.videogov.proto.camera.v1.CountBySiteRequest;
 import org.videogov.proto.common.v1.DistrictCode;
 
 /**
- * camera-inventory's camera counts, over gRPC, on behalf of the caller: the caller's own bearer
- * token travels as the {@code authorization} metadata and the district names the scope (empty:
- * city scope), so camera-inventory applies the caller's rights, not ours. Each attempt times out,
- * transient failures are retried, and a failing peer opens the circuit so that reports answer fast.
- * A refusal (bad token, no permission, bad argument) is not retried.
+ * camera-inventory's camera counts, over gRPC, on behalf of the caller: the token Keycloak's
+ * standard token exchange issued site-registry for the caller's token ({@link CameraInventoryTokens})
+ * travels as the {@code authorization} metadata and the district names the scope (empty: city
+ * scope), so the call authenticates as site-registry and camera-inventory applies the caller's
+ * rights, not ours. Each attempt times out, transient failures (a failed exchange among them) are
+ * retried, and a failing peer opens the circuit so that reports answer fast. A refusal (bad token,
+ * no permission, bad argument) is not retried.
  */
 @ApplicationScoped
 public class CameraCountClient {
@@ -38,6 +41,9 @@ public class CameraCountClient {
     @GrpcClient("camera-inventory")
     CameraInventory cameras;
 
+    @Inject
+    CameraInventoryTokens tokens;
+
     /** ACTIVE cameras per site (Article 7 coverage); every requested ID is in the answer. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = CameraInventoryRefused.class)
@@ -48,7 +54,7 @@ public class CameraCountClient {
                                                     List<String> siteIds) {
         CountBySiteRequest request = CountBySiteRequest.newBuilder().setDistrict(district(district))
                 .addAllSiteIds(siteIds).build();
-        return Uni.createFrom().deferred(() -> as(bearerToken).countActiveBySite(request))
+        return tokens.forUser(bearerToken).flatMap(token -> as(token).countActiveBySite(request))
                 .map(r -> r.getCountsMap())
                 .onFailure().transform(CameraCountClient::classify);
     }
@@ -62,7 +68,7 @@ public class CameraCountClient {
     public Uni<Map<String, Long>> countByZone(String bearerToken, Optional<String> district, List<String> zoneIds) {
         CountByZoneRequest request = CountByZoneRequest.newBuilder().setDistrict(district(district))
                 .addAllZoneIds(zoneIds).build();
-        return Uni.createFrom().deferred(() -> as(bearerToken).countByZone(request))
+        return tokens.forUser(bearerToken).flatMap(token -> as(token).countByZone(request))
                 .map(r -> r.getCountsMap())
                 .onFailure().transform(CameraCountClient::classify);
     }
