@@ -119,8 +119,18 @@ class DecisionLogResourceTest {
             "page|-1",
             "size|0",
             "size|201",
+            "head|12",
+            "head|0:0000000000000000000000000000000000000000000000000000000000000000",
+            "head|3:ABCDEF0000000000000000000000000000000000000000000000000000000000",
     })
     void badFilterValuesAre400sNamingTheParameter(String name, String value) {
+        if (name.equals("head")) {
+            TestCaller.AUDITOR.rest().queryParam(name, value).when().get("/api/v1/decisions/verify")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo(VALIDATION))
+                    .body("errors[0].field", equalTo(name));
+            return;
+        }
         TestCaller.AUDITOR.rest().queryParam(name, value).when().get("/api/v1/decisions")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo(VALIDATION))

@@ -21,6 +21,7 @@ import org.videogov.common.paging.PageParams;
 import org.videogov.sharing.domain.log.ChainBreak;
 import org.videogov.sharing.domain.log.DecisionChain;
 import org.videogov.sharing.domain.log.DecisionRecord;
+import org.videogov.sharing.domain.log.Head;
 import org.videogov.sharing.domain.log.LogEntry;
 import org.videogov.sharing.domain.log.Verification;
 import org.videogov.sharing.domain.log.DecisionLogFilter;
@@ -146,6 +147,27 @@ class DecisionLogTest {
                     + "insert into decision_log select * from r", target.seq());
         }
         assertTrue(verify().intact());
+    }
+
+    @Test
+    void aCutTailIsNamedAgainstAHeadRecordedEarlier() {
+        appendFive();
+        Verification before = verify();
+        Head head = before.head().orElseThrow();
+        assertEquals(before.verifiedEntries(), head.seq());
+        assertTrue(log.verify(Optional.of(head)).await().indefinitely().intact());
+        long keep = head.seq() - 2;
+        TestDatabase.update("create table if not exists removed_decision (like decision_log)");
+        assertEquals(2, TestDatabase.update("with d as (delete from decision_log where seq > ? returning *) "
+                + "insert into removed_decision select * from d", keep));
+        try {
+            assertTrue(verify().intact(), "on its own, a chain cut at its end still verifies");
+            assertBreak(log.verify(Optional.of(head)).await().indefinitely(), keep + 1, ChainBreak.Reason.TAIL_CUT);
+        } finally {
+            TestDatabase.update("with r as (delete from removed_decision where seq > ? returning *) "
+                    + "insert into decision_log select * from r", keep);
+        }
+        assertTrue(log.verify(Optional.of(head)).await().indefinitely().intact());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.sharing.domain.log.Decision;
 import org.videogov.sharing.domain.log.DecisionLogFilter;
+import org.videogov.sharing.domain.log.Head;
 import org.videogov.sharing.service.DecisionLog;
 
 /** The decision log for auditors: filtered, paged reads and the verification of the hash chain. */
@@ -31,6 +32,8 @@ import org.videogov.sharing.service.DecisionLog;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class DecisionLogResource {
+
+    private static final java.util.regex.Pattern HEAD = java.util.regex.Pattern.compile("([1-9][0-9]{0,17}):([0-9a-f]{64})");
 
     /** What a time filter must look like. */
     static final String TIME_MESSAGE = "must be an ISO-8601 date-time with an offset between the years 1900 and 2199, "
@@ -83,9 +86,28 @@ public class DecisionLogResource {
     @Path("verify")
     @Operation(summary = "Verify the decision log's hash chain (auditor only)",
             description = "Walks every entry in seq order and reports the first broken link: an entry changed, "
-                    + "removed or reordered.")
-    public Uni<VerificationView> verify() {
-        return log.verify(caller.get()).map(VerificationView::of);
+                    + "removed or reordered. Answers the head (`<seq>:<hash>` of the newest entry); given a head "
+                    + "recorded earlier (`head`), it also reports a log that no longer reaches it (TAIL_CUT) or "
+                    + "holds another entry there (HEAD_DIFFERS).")
+    public Uni<VerificationView> verify(@QueryParam("head") String head) {
+        Optional<Head> recorded = head(head);
+        return log.verify(caller.get(), recorded).map(VerificationView::of);
+    }
+
+    /** {@code <seq>:<64 hex digits>}, as a verification answered it; else a 400 naming {@code head}. */
+    private static Optional<Head> head(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = HEAD.matcher(value);
+        if (value.length() > 100 || !m.matches()) {
+            throw ProblemException.badRequest("head", "head must be <seq>:<hash> as a verification answered it");
+        }
+        try {
+            return Optional.of(new Head(Long.parseLong(m.group(1)), m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("head", "head must be <seq>:<hash> as a verification answered it");
+        }
     }
 
     private static Optional<OffsetDateTime> time(String name, String value) {

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.Roles;
 import org.videogov.common.paging.Page;
@@ -17,6 +18,7 @@ import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 import org.videogov.sharing.domain.log.ChainVerifier;
+import org.videogov.sharing.domain.log.Head;
 import org.videogov.sharing.domain.log.DecisionChain;
 import org.videogov.sharing.domain.log.DecisionRecord;
 import org.videogov.sharing.domain.log.LogEntry;
@@ -178,7 +180,12 @@ public class DecisionLog {
 
     /** Walks the whole log in seq order and reports the first broken link, if any. */
     public Uni<Verification> verify() {
-        return walk(new ChainVerifier(), 0);
+        return verify(Optional.<Head>empty());
+    }
+
+    /** As {@link #verify()}, and checks that the log still reaches a head recorded earlier, unchanged. */
+    public Uni<Verification> verify(Optional<Head> recorded) {
+        return walk(new ChainVerifier(recorded), 0);
     }
 
     private Uni<Verification> walk(ChainVerifier verifier, long afterSeq) {
@@ -195,9 +202,9 @@ public class DecisionLog {
         });
     }
 
-    /** The auditor's verification: as {@link #verify()}, for the auditor only. */
-    public Uni<Verification> verify(Caller caller) {
-        return Uni.createFrom().item(caller).invoke(DecisionLog::auditorOnly).flatMap(c -> verify());
+    /** The auditor's verification: as {@link #verify(Optional)}, for the auditor only. */
+    public Uni<Verification> verify(Caller caller, Optional<Head> recorded) {
+        return Uni.createFrom().item(caller).invoke(DecisionLog::auditorOnly).flatMap(c -> verify(recorded));
     }
 
     /** One page of the entries the filter matches, newest first; the auditor only. */

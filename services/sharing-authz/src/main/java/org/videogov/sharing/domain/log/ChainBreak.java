@@ -9,6 +9,10 @@ public record ChainBreak(long seq, Reason reason, String detail) {
         /** The entry's prev_hash is not the hash of the entry before it: an entry was removed or the order changed. */
         LINK_BROKEN,
         /** No entry holds this seq, though later ones exist: an entry was removed (or renumbered). */
-        ENTRY_MISSING
+        ENTRY_MISSING,
+        /** The log ends before the seq of a head recorded earlier: its newest entries were removed. */
+        TAIL_CUT,
+        /** The entry at a recorded head's seq has another hash: the chain was rewritten from there or before. */
+        HEAD_DIFFERS
     }
 }

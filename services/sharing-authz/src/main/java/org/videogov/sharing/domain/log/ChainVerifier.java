@@ -1,5 +1,6 @@
 package org.videogov.sharing.domain.log;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,10 +12,21 @@ import java.util.Optional;
  */
 public final class ChainVerifier {
 
+    private final Optional<Head> recorded;
     private long expectedSeq = 1;
     private String previousHash = DecisionChain.GENESIS;
     private long checked;
     private ChainBreak firstBreak;
+
+    /** A walk that checks the chain only. */
+    public ChainVerifier() {
+        this(Optional.empty());
+    }
+
+    /** A walk that also checks the log still reaches a head recorded earlier, with the same entry there. */
+    public ChainVerifier(Optional<Head> recorded) {
+        this.recorded = Objects.requireNonNull(recorded, "recorded");
+    }
 
     /** Checks the next entry; returns the break once one is found (later entries are ignored). */
     public Optional<ChainBreak> accept(LogEntry entry) {
@@ -35,6 +47,11 @@ public final class ChainVerifier {
             return broken(new ChainBreak(entry.seq(), ChainBreak.Reason.ENTRY_CHANGED,
                     "entry " + entry.seq() + " no longer matches its hash: it was changed after it was appended"));
         }
+        if (recorded.isPresent() && recorded.get().seq() == entry.seq() && !recorded.get().hash().equals(entry.hash())) {
+            return broken(new ChainBreak(entry.seq(), ChainBreak.Reason.HEAD_DIFFERS,
+                    "entry " + entry.seq() + " is not the entry recorded as the head earlier (another hash): the "
+                            + "chain was rewritten from there or before"));
+        }
         checked++;
         expectedSeq++;
         previousHash = entry.hash();
@@ -48,6 +65,12 @@ public final class ChainVerifier {
 
     /** The result once every stored entry was fed (or the walk stopped at the first break). */
     public Verification result() {
-        return new Verification(firstBreak == null, checked, Optional.ofNullable(firstBreak));
+        if (firstBreak == null && recorded.isPresent() && checked < recorded.get().seq()) {
+            firstBreak = new ChainBreak(checked + 1, ChainBreak.Reason.TAIL_CUT, "the log ends at entry " + checked
+                    + " but a head recorded earlier is entry " + recorded.get().seq()
+                    + ": the newest entries were removed");
+        }
+        Optional<Head> head = checked == 0 ? Optional.empty() : Optional.of(new Head(checked, previousHash));
+        return new Verification(firstBreak == null, checked, Optional.ofNullable(firstBreak), head);
     }
 }

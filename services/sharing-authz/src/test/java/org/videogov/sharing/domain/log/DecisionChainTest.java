@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,38 @@ class DecisionChainTest {
         ChainVerifier v = new ChainVerifier();
         entries.forEach(v::accept);
         return v.result();
+    }
+
+    @Test
+    void aRecordedHeadDetectsACutTailAndARewrittenChain() {
+        List<LogEntry> entries = chain(6);
+        Head head = verify(entries).head().orElseThrow();
+        assertEquals(new Head(6, entries.get(5).hash()), head);
+        ChainVerifier same = new ChainVerifier(Optional.of(head));
+        entries.forEach(same::accept);
+        assertTrue(same.result().intact());
+
+        ChainVerifier cut = new ChainVerifier(Optional.of(head));
+        entries.subList(0, 4).forEach(cut::accept);
+        Verification v = cut.result();
+        assertFalse(v.intact());
+        assertEquals(ChainBreak.Reason.TAIL_CUT, v.firstBreak().get().reason());
+        assertEquals(5, v.firstBreak().get().seq());
+
+        // A chain rewritten consistently (every hash recomputed) verifies on its own, not against the head.
+        List<LogEntry> rewritten = new ArrayList<>();
+        String prev = DecisionChain.GENESIS;
+        for (int i = 1; i <= 6; i++) {
+            LogEntry e = DecisionChain.link(i, record(i == 2 ? "rewritten" : "rule-" + i), prev);
+            rewritten.add(e);
+            prev = e.hash();
+        }
+        assertTrue(verify(rewritten).intact());
+        ChainVerifier against = new ChainVerifier(Optional.of(head));
+        rewritten.forEach(against::accept);
+        assertEquals(ChainBreak.Reason.HEAD_DIFFERS, against.result().firstBreak().get().reason());
+        assertEquals(6, against.result().firstBreak().get().seq());
+        assertTrue(verify(List.of()).head().isEmpty());
     }
 
     @Test
