@@ -16,6 +16,9 @@ import java.util.Map;
  * site-registry is told as {@code VIDEOGOV_<caller>_HOST/PORT} (init arg {@code caller}, default
  * {@code CAMERA_INVENTORY}), so the two call each other over real gRPC in both directions.
  *
+ * <p>It also runs sharing-authz ({@link SharingAuthzProcess}), which site-registry and the service
+ * under test both ask on every protected request, and returns that resource's config with its own.
+ *
  * <p>Returns {@code keycloak.url}, {@code quarkus.grpc.clients.site-registry.host/port} and
  * {@code videogov.test.site-registry.url} ({@link #URL_PROPERTY}, for tests that create sites and
  * zones over site-registry's REST API: they read it with {@code ConfigProvider.getConfig()}; code
@@ -39,6 +42,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
     private String client = "site-registry";
     private String caller = "CAMERA_INVENTORY";
     private OidcWiremockTestResource oidc;
+    private SharingAuthzProcess sharingAuthz;
     private QuarkusAppProcess app;
 
     @Override
@@ -53,6 +57,15 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         oidc = new OidcWiremockTestResource();
         Map<String, String> config = new HashMap<>(oidc.start());
         PostgresDatabase.createIfMissing(database);
+        // site-registry asks sharing-authz on every protected request, and so does the service under
+        // test: one sharing-authz process for both (its config is returned with ours).
+        sharingAuthz = new SharingAuthzProcess();
+        try {
+            config.putAll(sharingAuthz.start());
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
         int callerPort = QuarkusAppProcess.freePort();
         Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SITE_REGISTRY_DB", database);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
@@ -60,6 +73,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_LOG_CONSOLE_LEVEL", "INFO");
+        env.putAll(sharingAuthz.clientEnv());
         // site-registry calls the service under test back (e.g. the compliance report's camera counts).
         env.put("VIDEOGOV_" + caller + "_HOST", "127.0.0.1");
         env.put("VIDEOGOV_" + caller + "_PORT", Integer.toString(callerPort));
@@ -92,6 +106,10 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         if (app != null) {
             app.close();
             app = null;
+        }
+        if (sharingAuthz != null) {
+            sharingAuthz.stop();
+            sharingAuthz = null;
         }
         if (oidc != null) {
             oidc.stop();
