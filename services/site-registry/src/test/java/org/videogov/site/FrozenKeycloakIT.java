@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
+import org.videogov.testing.SharingAuthzProcess;
 
 /**
  * Readiness while the real Keycloak of the test stack hangs: its whole process group is frozen with
@@ -35,6 +36,7 @@ class FrozenKeycloakIT {
     private static QuarkusAppProcess app;
     private static long keycloakGroup;
     private static Thread thawOnExit;
+    private static SharingAuthzProcess sharingAuthz;
 
     @BeforeAll
     static void start() throws IOException {
@@ -47,7 +49,12 @@ class FrozenKeycloakIT {
         env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
         env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
         env.put("VIDEOGOV_SITE_REGISTRY_DB", database);
-        // The issuer (VIDEOGOV_OIDC_ISSUER) comes from the stack's environment this JVM inherited.
+        // The issuer (VIDEOGOV_OIDC_ISSUER) comes from the stack's environment this JVM inherited, and so
+        // does site-registry's client secret for its own token; sharing-authz verifies the same Keycloak's tokens.
+        sharingAuthz = new SharingAuthzProcess();
+        sharingAuthz.init(Map.of("identity-provider", "keycloak"));
+        sharingAuthz.start();
+        env.putAll(sharingAuthz.clientEnv());
         app = QuarkusAppProcess.start("site-registry", env, "/q/health/ready");
         thawOnExit = new Thread(FrozenKeycloakIT::thaw);
         Runtime.getRuntime().addShutdownHook(thawOnExit);
@@ -56,6 +63,9 @@ class FrozenKeycloakIT {
     @AfterAll
     static void stop() {
         thaw();
+        if (sharingAuthz != null) {
+            sharingAuthz.stop();
+        }
         if (thawOnExit != null) {
             Runtime.getRuntime().removeShutdownHook(thawOnExit);
         }

@@ -33,6 +33,11 @@ import java.util.Map;
  * {@code quarkus.oidc-client.auth-server-url} / {@code .credentials.secret} for the service under test
  * ({@link #clientConfig()} the same for a service another resource launches, as environment).
  *
+ * <p>Init arg {@code identity-provider=keycloak}: sharing-authz verifies tokens of the local stack's
+ * real Keycloak instead ({@link KeycloakTokens#issuer()}), no token endpoint is stubbed, and the service
+ * under test fetches its client-credentials token from that Keycloak with its own secret
+ * ({@code VIDEOGOV_CLIENT_SECRET_<SERVICE>}); the returned config then names only sharing-authz's address.
+ *
  * <p>Started once per module run (a global test resource). {@link #stopProcess()} and
  * {@link #startProcess()} stop and restart the running process on the same port and database, for
  * fail-closed tests; the controls are the running resource's own (nothing in System properties).
@@ -52,6 +57,7 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
 
     private static volatile SharingAuthzProcess running;
 
+    private boolean realKeycloak;
     private OidcWiremockTestResource oidc;
     private String oidcUrl;
     private int port;
@@ -59,11 +65,20 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
     private volatile QuarkusAppProcess app;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        realKeycloak = "keycloak".equals(initArgs.get("identity-provider"));
+    }
+
+    @Override
     public Map<String, String> start() {
-        oidc = new OidcWiremockTestResource();
-        String keycloakUrl = oidc.start().get("keycloak.url");
-        oidcUrl = keycloakUrl + "/realms/quarkus";
-        stubClientCredentials(keycloakUrl);
+        if (realKeycloak) {
+            oidcUrl = KeycloakTokens.issuer();
+        } else {
+            oidc = new OidcWiremockTestResource();
+            String keycloakUrl = oidc.start().get("keycloak.url");
+            oidcUrl = keycloakUrl + "/realms/quarkus";
+            stubClientCredentials(keycloakUrl);
+        }
         String database = PostgresDatabase.named(DATABASE);
         PostgresDatabase.createIfMissing(database);
         env = PostgresDatabase.serviceEnv("VIDEOGOV_SHARING_AUTHZ_DB", database);
@@ -90,8 +105,10 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
         Map<String, String> out = new HashMap<>();
         out.put("VIDEOGOV_SHARING_AUTHZ_HOST", "127.0.0.1");
         out.put("VIDEOGOV_SHARING_AUTHZ_PORT", Integer.toString(port));
-        out.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", oidcUrl);
-        out.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", CLIENT_SECRET);
+        if (!realKeycloak) {
+            out.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", oidcUrl);
+            out.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", CLIENT_SECRET);
+        }
         return out;
     }
 
@@ -102,8 +119,10 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.grpc.clients.sharing-authz.port", Integer.toString(port));
         // In test mode Quarkus dials a client's test-port, which otherwise defaults to the app's own test port.
         config.put("quarkus.grpc.clients.sharing-authz.test-port", Integer.toString(port));
-        config.put("quarkus.oidc-client.auth-server-url", oidcUrl);
-        config.put("quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
+        if (!realKeycloak) {
+            config.put("quarkus.oidc-client.auth-server-url", oidcUrl);
+            config.put("quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
+        }
         config.put(URL_PROPERTY, "http://127.0.0.1:" + port);
         return config;
     }
@@ -128,6 +147,23 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
         if (current.app == null) {
             current.app = QuarkusAppProcess.start("sharing-authz", current.port, current.env, "/q/health/ready");
         }
+    }
+
+    /**
+     * Starts sharing-authz again ({@link #startProcess()}) and polls {@code protectedRequest} (the
+     * status of a request that asks it) until it answers 200, within a minute: the client's circuit
+     * breaker lets calls through again a few seconds after sharing-authz is back.
+     *
+     * @return the last status seen (200 unless the service did not recover in time)
+     */
+    public static int restartAndAwait(java.util.function.IntSupplier protectedRequest) {
+        startProcess();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = protectedRequest.getAsInt();
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = protectedRequest.getAsInt();
+        }
+        return status;
     }
 
     /** Rows of sharing-authz's decision log about {@code subject} (the token's {@code sub}): one per answered call. */

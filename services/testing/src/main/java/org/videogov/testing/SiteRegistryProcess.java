@@ -101,6 +101,11 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         return config;
     }
 
+    /** The environment that points another service launched as a process at the same sharing-authz. */
+    public Map<String, String> sharingAuthzEnv() {
+        return sharingAuthz.clientEnv();
+    }
+
     @Override
     public void stop() {
         if (app != null) {

@@ -33,13 +33,9 @@ public class CameraAccess {
      * @return a failed Uni with 403 when the caller may read no camera at all
      */
     public Uni<Visibility> readable(Optional<String> district) {
-        return authz.lookup(AuthzAction.CAMERA_READ, ResourceType.CAMERA, Optional.empty()).map(visibility -> {
-            if (visibility.none()) {
-                throw ProblemException.forbidden("Reading cameras needs a district role with a district claim, city "
-                        + "scope, or a grant from sharing-authz (Article 5)");
-            }
-            return visibility.narrowedTo(district);
-        });
+        return authz.readable(AuthzAction.CAMERA_READ, ResourceType.CAMERA, district, () -> ProblemException.forbidden(
+                "Reading cameras needs a district role with a district claim, city scope, or a grant from "
+                        + "sharing-authz (Article 5)"));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -178,6 +179,21 @@ public class AuthorizationClient {
                 }
                 return visibility;
             });
+        });
+    }
+
+    /**
+     * What a list may show: {@link #lookup} for every district, narrowed to {@code district} when the
+     * request names one (a request narrows, never widens). A subject who may act on nothing of this
+     * type at all is refused with {@code nothing}'s problem (a 403, as the tenancy rule answered).
+     */
+    public Uni<Visibility> readable(String action, ResourceType type, Optional<String> district,
+                                    Supplier<ProblemException> nothing) {
+        return lookup(action, type, Optional.empty()).map(visibility -> {
+            if (visibility.none()) {
+                throw nothing.get();
+            }
+            return visibility.narrowedTo(district);
         });
     }
 

@@ -40,13 +40,9 @@ public class SiteAccess {
      * @return a failed Uni with 403 when the caller may read no site at all
      */
     public Uni<Visibility> readable(Optional<String> district) {
-        return authz.lookup(AuthzAction.SITE_READ, ResourceType.SITE, Optional.empty()).map(visibility -> {
-            if (visibility.none()) {
-                throw ProblemException.forbidden("Reading sites needs a district role with a district claim, city "
-                        + "scope, or a grant from sharing-authz (Article 5)");
-            }
-            return visibility.narrowedTo(district);
-        });
+        return authz.readable(AuthzAction.SITE_READ, ResourceType.SITE, district, () -> ProblemException.forbidden(
+                "Reading sites needs a district role with a district claim, city scope, or a grant from sharing-authz "
+                        + "(Article 5)"));
     }
 
     /** A site the caller may read, loaded in its own session; 404 when missing or not readable. */
