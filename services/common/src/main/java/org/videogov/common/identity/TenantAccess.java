@@ -32,26 +32,6 @@ public final class TenantAccess {
                 + "city scope, or a grant from sharing-authz");
     }
 
-    /**
-     * The caller's read scope narrowed by a district the request names: city scope narrows to the
-     * named district; district staff may name only their own. A request never widens the scope
-     * the verified token gives (the same rule on REST and gRPC).
-     *
-     * @throws ProblemException 403 for callers without a district or city role, and for district
-     *                          staff naming another district
-     */
-    public static Optional<String> readScope(Caller caller, Optional<String> requested) {
-        Optional<String> own = readScope(caller);
-        if (own.isEmpty() || requested.isEmpty()) {
-            return own.or(() -> requested);
-        }
-        if (!own.equals(requested)) {
-            throw ProblemException.forbidden("Staff of district " + own.get() + " cannot act for district "
-                    + requested.get() + "; a request may narrow the caller's scope, never widen it");
-        }
-        return own;
-    }
-
     /** Whether the caller may see a row of the given district. */
     public static boolean canRead(Caller caller, String district) {
         Optional<String> scope = readScope(caller);
