@@ -106,8 +106,12 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
         out.put("VIDEOGOV_SHARING_AUTHZ_HOST", "127.0.0.1");
         out.put("VIDEOGOV_SHARING_AUTHZ_PORT", Integer.toString(port));
         if (!realKeycloak) {
-            out.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", oidcUrl);
-            out.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", CLIENT_SECRET);
+            // Not QUARKUS_OIDC_CLIENT_*: Quarkus would also read those as an OIDC tenant named "client".
+            out.put("VIDEOGOV_SERVICE_TOKEN_ISSUER", oidcUrl);
+            for (String client : CLIENTS) {
+                out.put("VIDEOGOV_CLIENT_SECRET_" + client.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                        CLIENT_SECRET);
+            }
         }
         return out;
     }
