@@ -103,6 +103,13 @@ public class CameraAccess {
                 "Your roles do not allow registering cameras in district " + camera.district()));
     }
 
+    /** Whether the caller may write the camera as a change would leave it (another site or level); 403 otherwise. */
+    public Uni<Void> requireWrite(AuthzResource camera) {
+        return authz.require(AuthzAction.CAMERA_WRITE, camera, d -> ProblemException.forbidden(
+                "Your roles do not allow this change: camera " + camera.cameraGbId().orElse("") + " would leave "
+                        + "what you may change"));
+    }
+
     static AuthzResource resource(Camera camera) {
         return AuthzResource.camera(camera.districtCode, Optional.ofNullable(camera.siteId), camera.gbId,
                 camera.securityLevel);

@@ -28,11 +28,11 @@ import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraEventRepository;
 import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
+import org.videogov.common.authz.AuthzResource;
+import org.videogov.common.authz.Visibility;
 import org.videogov.common.district.Districts;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.identity.Caller;
-import org.videogov.common.authz.AuthzResource;
-import org.videogov.common.authz.Visibility;
 import org.videogov.common.identity.TenantAccess;
 import org.videogov.common.paging.Page;
 import org.videogov.common.paging.PageParams;
@@ -193,7 +193,13 @@ public class CameraService {
             }
             CameraSpec spec = spec(command, existing.districtCode).withState(existing.state);
             boolean moved = spec.movesFrom(existing);
-            return placement(bearerToken, spec)
+            // The camera as it will be (another site, another level) must be writable too: a grant limited
+            // to a site or a level cannot move a camera out of its reach.
+            AuthzResource after = AuthzResource.camera(existing.districtCode, Optional.ofNullable(spec.siteId()),
+                    gbId, spec.securityLevel());
+            Uni<Void> allowedAfter = after.equals(CameraAccess.resource(existing)) ? Uni.createFrom().voidItem()
+                    : access.requireWrite(after);
+            return allowedAfter.chain(() -> placement(bearerToken, spec))
                     .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
                     .flatMap(p -> Panache.withTransaction(() -> existing(gbId).flatMap(camera -> {
                         requireNotDecommissioned(camera);
