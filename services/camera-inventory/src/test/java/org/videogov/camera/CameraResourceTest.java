@@ -140,12 +140,13 @@ class CameraResourceTest {
     }
 
     @Test
-    void auditorsReadButChangeNothingAndPartnersAreForbidden() {
+    void auditorsAndPartnersNeitherReadNorChange() {
         String site = site(SHINAN_ADMIN, 1);
         String zone = zone(SHINAN_ADMIN, site, "NONE", false);
         String id = gbId(SHINAN);
         post(SHINAN_ADMIN, camera(id, site, zone, 2)).statusCode(201);
-        get(TestTokens.auditor(), id).statusCode(200);
+        // Auditors read the decision log only (Article 5).
+        get(TestTokens.auditor(), id).statusCode(403).contentType(PROBLEM);
         Fixtures.transition(TestTokens.auditor(), id, "INSTALLED", null).statusCode(403).contentType(PROBLEM);
         String other = gbId(SHINAN);
         post(TestTokens.auditor(), camera(other, site, zone, 2)).statusCode(403).contentType(PROBLEM);

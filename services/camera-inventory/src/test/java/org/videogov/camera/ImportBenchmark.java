@@ -62,6 +62,7 @@ public final class ImportBenchmark {
             env.put("VIDEOGOV_CAMERA_INVENTORY_PORT", Integer.toString(port));
             env.put("VIDEOGOV_SITE_REGISTRY_HOST", config.get("quarkus.grpc.clients.site-registry.host"));
             env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
+            env.putAll(siteRegistry.sharingAuthzEnv());
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
             long t0 = System.nanoTime();

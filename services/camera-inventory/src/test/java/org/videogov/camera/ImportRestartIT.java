@@ -45,6 +45,7 @@ class ImportRestartIT {
         env.put("VIDEOGOV_SITE_REGISTRY_HOST", "127.0.0.1");
         env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
+        env.putAll(siteRegistry.sharingAuthzEnv());
         // The same name across the restart, as a pod keeps its name when its container restarts.
         env.put("VIDEOGOV_CAMERA_IMPORT_INSTANCE", "restart-it");
     }

@@ -21,6 +21,7 @@ import org.videogov.testing.BenchSupport;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
+import org.videogov.testing.SharingAuthzProcess;
 import org.videogov.testing.SiteRegistryProcess;
 import org.videogov.testing.TestResourceConfig;
 
@@ -88,8 +89,15 @@ public final class ReadBenchmark {
         env.put("VIDEOGOV_CAMERA_INVENTORY_PORT", Integer.toString(cameraPort));
         env.put("VIDEOGOV_SITE_REGISTRY_DB", siteDb);
         env.put("VIDEOGOV_CAMERA_INVENTORY_DB", cameraDb);
+        // Both services ask sharing-authz on every request (it verifies the same Keycloak's tokens; the
+        // services' client secrets come from the stack's environment this JVM inherited).
+        SharingAuthzProcess sharingAuthz = new SharingAuthzProcess();
+        sharingAuthz.init(Map.of("identity-provider", "keycloak"));
+        sharingAuthz.start();
+        env.putAll(sharingAuthz.clientEnv());
 
-        try (QuarkusAppProcess site = QuarkusAppProcess.start("site-registry", sitePort, env, "/q/health/ready",
+        try (AutoCloseable authz = sharingAuthz::stop;
+             QuarkusAppProcess site = QuarkusAppProcess.start("site-registry", sitePort, env, "/q/health/ready",
                 jvmOptions);
              QuarkusAppProcess camera = QuarkusAppProcess.start("camera-inventory", cameraPort, env,
                      "/q/health/ready", jvmOptions);

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.SharingAuthzProcess;
 
 /**
  * camera-inventory's client for site-registry (Article 9 placement) against a slow, failing and
@@ -63,7 +64,8 @@ class SiteRegistryClientTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "camera_inventory_client_test")),
-                    new TestResourceEntry(OidcWiremockTestResource.class), new TestResourceEntry(FakeSiteRegistry.class));
+                    new TestResourceEntry(OidcWiremockTestResource.class), new TestResourceEntry(FakeSiteRegistry.class),
+                    new TestResourceEntry(SharingAuthzProcess.class));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.SharingAuthzProcess;
 import org.videogov.testing.TestTokens;
 
 /** Article 9 fails closed: when site-registry cannot be reached, writes are 503 and nothing is stored. */
@@ -46,7 +47,7 @@ class SiteRegistryUnreachableTest {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "camera_inventory_down_test")),
-                    new TestResourceEntry(OidcWiremockTestResource.class));
+                    new TestResourceEntry(OidcWiremockTestResource.class), new TestResourceEntry(SharingAuthzProcess.class));
         }
     }
 

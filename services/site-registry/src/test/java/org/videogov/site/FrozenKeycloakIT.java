@@ -18,6 +18,7 @@ import org.videogov.testing.FrozenKeycloak;
 import org.videogov.testing.KeycloakTokens;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.QuarkusAppProcess;
+import org.videogov.testing.SharingAuthzProcess;
 
 /**
  * Readiness while the real Keycloak of the test stack hangs: its whole process group is frozen with
@@ -32,6 +33,7 @@ class FrozenKeycloakIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static QuarkusAppProcess app;
+    private static SharingAuthzProcess sharingAuthz;
 
     @BeforeAll
     static void start() {
@@ -44,12 +46,20 @@ class FrozenKeycloakIT {
         env.put("VIDEOGOV_PG_USER", PostgresDatabase.user());
         env.put("VIDEOGOV_PG_PASSWORD", PostgresDatabase.password());
         env.put("VIDEOGOV_SITE_REGISTRY_DB", database);
-        // The issuer (VIDEOGOV_OIDC_ISSUER) comes from the stack's environment this JVM inherited.
+        // The issuer (VIDEOGOV_OIDC_ISSUER) comes from the stack's environment this JVM inherited, and so
+        // does site-registry's client secret for its own token; sharing-authz verifies the same Keycloak's tokens.
+        sharingAuthz = new SharingAuthzProcess();
+        sharingAuthz.init(Map.of("identity-provider", "keycloak"));
+        sharingAuthz.start();
+        env.putAll(sharingAuthz.clientEnv());
         app = QuarkusAppProcess.start("site-registry", env, "/q/health/ready");
     }
 
     @AfterAll
     static void stop() {
+        if (sharingAuthz != null) {
+            sharingAuthz.stop();
+        }
         if (app != null) {
             app.close();
         }

@@ -69,8 +69,8 @@ class GeoJsonExportTest {
         given().auth().oauth2(TestTokens.cityAdmin()).when().get(EXPORT + "?district=" + JIAOZHOU).then()
                 .statusCode(200).body("features", hasSize(3))
                 .body("features.properties.district", everyItem(equalTo(JIAOZHOU)));
-        given().auth().oauth2(TestTokens.auditor()).when().get(EXPORT).then().statusCode(200)
-                .body("features.properties.id", hasItem(bridgeId));
+        // Auditors read the decision log only (Article 5), not the sites.
+        given().auth().oauth2(TestTokens.auditor()).when().get(EXPORT).then().statusCode(403);
 
         // Another district sees none of it, even when it asks.
         String huangdao = TestTokens.districtAdmin(TestTokens.HUANGDAO);

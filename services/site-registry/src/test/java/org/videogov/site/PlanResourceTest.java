@@ -158,7 +158,8 @@ class PlanResourceTest {
                 .statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(SHINAN_ADMIN).when().get("/api/v1/plans?state=LOST").then().statusCode(400)
                 .body("errors[0].field", equalTo("state"));
-        get(TestTokens.auditor(), id).statusCode(200);
+        // Auditors read the decision log only (Article 5).
+        get(TestTokens.auditor(), id).statusCode(403);
         post(TestTokens.auditor(), plan(uniqueName("Auditor plan"))).statusCode(403);
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.PrivatePostgres;
 import org.videogov.testing.QuarkusAppProcess;
+import org.videogov.testing.SharingAuthzProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -53,6 +54,7 @@ class ReadinessIT {
     private static OidcWiremockTestResource oidc;
     private static WireMock identityProvider;
     private static QuarkusAppProcess app;
+    private static SharingAuthzProcess sharingAuthz;
 
     @BeforeAll
     static void start() {
@@ -66,11 +68,18 @@ class ReadinessIT {
                 "site_registry"));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus");
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
+        // Every site request asks sharing-authz (with an identity provider of its own, not the one this test stops).
+        sharingAuthz = new SharingAuthzProcess();
+        sharingAuthz.start();
+        env.putAll(sharingAuthz.clientEnv());
         app = QuarkusAppProcess.start("site-registry", env, "/q/health/ready");
     }
 
     @AfterAll
     static void stop() {
+        if (sharingAuthz != null) {
+            sharingAuthz.stop();
+        }
         if (app != null) {
             app.close();
         }

@@ -10,17 +10,39 @@ import static org.videogov.site.SitesApi.uniqueName;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.videogov.testing.KeycloakTokens;
+import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.RealKeycloakProfile;
+import org.videogov.testing.SharingAuthzProcess;
 
 /**
  * Real tokens from the real Keycloak of the local stack (realm infra/keycloak/videogov-realm.json):
  * proves the realm's roles, district claim and audience are what the services expect.
  */
 @QuarkusTest
-@TestProfile(RealKeycloakProfile.class)
+@TestProfile(RealKeycloakTest.WithKeycloak.class)
 class RealKeycloakTest {
+
+    /**
+     * The real Keycloak of the local stack for site-registry and for the sharing-authz it asks (which must
+     * verify the same tokens), with this module's other resources.
+     */
+    public static class WithKeycloak extends RealKeycloakProfile {
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", TestDatabase.NAME)),
+                    new TestResourceEntry(FakeCameraInventory.class),
+                    new TestResourceEntry(SharingAuthzProcess.class, Map.of("identity-provider", "keycloak")));
+        }
+    }
 
     @Test
     void demoDistrictUsersAreConfinedToTheirDistrict() {

@@ -136,8 +136,8 @@ class SiteResourceTest {
         String id = create(SHINAN_ADMIN, site(uniqueName("Qingdao Railway Station")));
         given().auth().oauth2(TestTokens.partner("traffic")).when().get("/api/v1/sites/{id}", id)
                 .then().statusCode(403).contentType(PROBLEM);
-        // Auditors read every district, change nothing.
-        get(TestTokens.auditor(), id).statusCode(200);
+        // Auditors read the decision log only (Article 5): no site, and they change nothing.
+        get(TestTokens.auditor(), id).statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.auditor()).contentType(ContentType.JSON).body(site("x"))
                 .when().put("/api/v1/sites/{id}", id).then().statusCode(403).contentType(PROBLEM);
         post(TestTokens.auditor(), site("x")).statusCode(403);

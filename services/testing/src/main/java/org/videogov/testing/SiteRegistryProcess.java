@@ -16,6 +16,9 @@ import java.util.Map;
  * site-registry is told as {@code VIDEOGOV_<caller>_HOST/PORT} (init arg {@code caller}, default
  * {@code CAMERA_INVENTORY}), so the two call each other over real gRPC in both directions.
  *
+ * <p>It also runs sharing-authz ({@link SharingAuthzProcess}), which site-registry and the service
+ * under test both ask on every protected request, and returns that resource's config with its own.
+ *
  * <p>Returns {@code keycloak.url}, {@code quarkus.grpc.clients.site-registry.host/port} and
  * {@code videogov.test.site-registry.url} ({@link #URL_PROPERTY}, for tests that create sites and
  * zones over site-registry's REST API: they read it with {@code ConfigProvider.getConfig()}; code
@@ -46,6 +49,7 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
     private String caller = "CAMERA_INVENTORY";
     private boolean realKeycloak;
     private OidcWiremockTestResource oidc;
+    private SharingAuthzProcess sharingAuthz;
     private QuarkusAppProcess app;
 
     @Override
@@ -71,11 +75,21 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
             env.put("VIDEOGOV_TOKEN_EXCHANGE_ENABLED", "false");
         }
         PostgresDatabase.createIfMissing(database);
+        // site-registry asks sharing-authz on every protected request, and so does the service under
+        // test: one sharing-authz process for both (its config is returned with ours).
+        sharingAuthz = new SharingAuthzProcess();
+        try {
+            config.putAll(sharingAuthz.start());
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
         int callerPort = QuarkusAppProcess.freePort();
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_LOG_CONSOLE_LEVEL", "INFO");
+        env.putAll(sharingAuthz.clientEnv());
         // site-registry calls the service under test back (e.g. the compliance report's camera counts).
         env.put("VIDEOGOV_" + caller + "_HOST", "127.0.0.1");
         env.put("VIDEOGOV_" + caller + "_PORT", Integer.toString(callerPort));
@@ -103,11 +117,20 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         return config;
     }
 
+    /** The environment that points another service launched as a process at the same sharing-authz. */
+    public Map<String, String> sharingAuthzEnv() {
+        return sharingAuthz.clientEnv();
+    }
+
     @Override
     public void stop() {
         if (app != null) {
             app.close();
             app = null;
+        }
+        if (sharingAuthz != null) {
+            sharingAuthz.stop();
+            sharingAuthz = null;
         }
         if (oidc != null) {
             oidc.stop();

@@ -16,7 +16,8 @@ public enum TestCaller {
     HUANGDAO_ADMIN(Access.OWN_DISTRICT, TestTokens.HUANGDAO),
     HUANGDAO_OPERATOR(Access.OWN_DISTRICT, TestTokens.HUANGDAO),
     CITY_ADMIN(Access.CITY, null),
-    AUDITOR(Access.CITY, null),
+    /** Reads the decision log only (Article 5): no site or camera, as sharing-authz's default policy says. */
+    AUDITOR(Access.DENIED, null),
     /** A partner department's user (emergency management, traffic, ...): nothing without a grant. */
     PARTNER(Access.DENIED, null),
     EMERGENCY_COMMANDER(Access.DENIED, null),
@@ -127,7 +128,12 @@ public enum TestCaller {
 
     /** A client-credentials token shaped like Keycloak's for a service account (no realm role of ours). */
     static String serviceAccount(String clientId) {
-        return Jwt.claims().issuer(TestTokens.ISSUER).subject("service-account-" + clientId)
+        return serviceAccount(clientId, java.time.Duration.ofMinutes(5));
+    }
+
+    /** As {@link #serviceAccount(String)}, valid for {@code lifetime} (what a token endpoint stub hands out). */
+    public static String serviceAccount(String clientId, java.time.Duration lifetime) {
+        return Jwt.claims().expiresIn(lifetime).issuer(TestTokens.ISSUER).subject("service-account-" + clientId)
                 .preferredUserName("service-account-" + clientId).audience(TestTokens.AUDIENCE)
                 .claim("azp", clientId).claim("client_id", clientId)
                 .claim("realm_access", Map.of("roles", List.of("default-roles-videogov", "offline_access")))

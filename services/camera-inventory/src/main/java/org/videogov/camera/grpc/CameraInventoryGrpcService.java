@@ -16,15 +16,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.videogov.camera.domain.Camera;
+import org.videogov.camera.service.CameraAccess;
 import org.videogov.camera.service.CameraService;
+import org.videogov.common.authz.Visibility;
+import org.videogov.common.grpc.GrpcArguments;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.common.paging.PageParams;
 import org.videogov.proto.camera.v1.BatchGetCamerasRequest;
 import org.videogov.proto.camera.v1.BatchGetCamerasResponse;
 import org.videogov.proto.camera.v1.CameraInventory;
-import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountBySiteRequest;
+import org.videogov.proto.camera.v1.CountByZoneRequest;
 import org.videogov.proto.camera.v1.CountResponse;
 import org.videogov.proto.camera.v1.GetCameraRequest;
 import org.videogov.proto.camera.v1.ListCamerasBySiteRequest;
@@ -33,9 +36,10 @@ import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.common.v1.PageInfo;
 
 /**
- * camera-inventory's gRPC API for the other services. The district scope comes from the verified
- * token, as on REST (district staff: their district; city IT and auditors: every district; any
- * other role: PERMISSION_DENIED); the request's district field may only narrow it. Another
+ * camera-inventory's gRPC API for the other services. What a call may read is sharing-authz's answer
+ * for the verified token's person, as on REST (CameraAccess: LookupResources, and Check for a single
+ * camera; a caller who may read no camera: PERMISSION_DENIED; sharing-authz unreachable: UNAVAILABLE);
+ * the request's district field may only narrow it. Another
  * district's camera is NOT_FOUND (or left out of batch answers and counts), as over REST. Each
  * method checks its arguments, asks {@link CameraService} within that scope and maps the answer to
  * the proto messages; it reads no repository itself.
@@ -53,9 +57,12 @@ public class CameraInventoryGrpcService implements CameraInventory {
     @Inject
     GrpcCaller caller;
 
+    @Inject
+    CameraAccess access;
+
     @Override
     public Uni<org.videogov.proto.camera.v1.Camera> getCamera(GetCameraRequest request) {
-        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
+        return scope(request.getDistrict()).flatMap(scope -> {
             String gbId = request.getGbId().strip();
             if (!gbId.matches("\\d{20}")) {
                 throw Status.INVALID_ARGUMENT.withDescription("gb_id must be a 20-digit GB/T 28181 ID")
@@ -73,7 +80,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
 
     @Override
     public Uni<BatchGetCamerasResponse> batchGetCameras(BatchGetCamerasRequest request) {
-        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
+        return scope(request.getDistrict()).flatMap(scope -> {
             if (request.getGbIdsCount() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " gb_ids per call")
                         .asRuntimeException();
@@ -90,7 +97,7 @@ public class CameraInventoryGrpcService implements CameraInventory {
 
     @Override
     public Uni<ListCamerasBySiteResponse> listCamerasBySite(ListCamerasBySiteRequest request) {
-        return caller.readScope(request.getDistrict().getCode()).flatMap(scope -> {
+        return scope(request.getDistrict()).flatMap(scope -> {
             UUID site = uuid("site_id", request.getSiteId());
             int page = Math.max(0, request.getPage().getPage());
             int size = request.getPage().getSize() <= 0 ? 50 : request.getPage().getSize();
@@ -122,8 +129,8 @@ public class CameraInventoryGrpcService implements CameraInventory {
 
     /** Counts per ID ({@code field} names the IDs in errors); an ID without cameras answers 0. */
     private Uni<CountResponse> count(DistrictCode district, List<String> raw, String field,
-                                     BiFunction<Optional<String>, List<UUID>, Uni<Map<UUID, Long>>> counter) {
-        return caller.readScope(district.getCode()).flatMap(scope -> {
+                                     BiFunction<Visibility, List<UUID>, Uni<Map<UUID, Long>>> counter) {
+        return scope(district).flatMap(scope -> {
             if (raw.size() > MAX_IDS) {
                 throw Status.INVALID_ARGUMENT.withDescription("at most " + MAX_IDS + " " + field + " per call")
                         .asRuntimeException();
@@ -138,6 +145,14 @@ public class CameraInventoryGrpcService implements CameraInventory {
                 return r.build();
             });
         }).onFailure().transform(GrpcStatus::of);
+    }
+
+    /**
+     * What the call may read: sharing-authz's answer for the verified caller (CameraAccess.scope),
+     * narrowed by the request's district field ({@code ""}: none).
+     */
+    private Uni<Visibility> scope(DistrictCode district) {
+        return caller.get().flatMap(c -> access.scope(GrpcArguments.districtScope(district.getCode())));
     }
 
     static org.videogov.proto.camera.v1.Camera proto(Camera c) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.videogov.camera.domain.Camera;
 import org.videogov.camera.domain.CameraState;
+import org.videogov.common.authz.Visibility;
 
 /**
  * The read path of cameras: one prepared SQL statement per read on the reactive pool, mapped
@@ -39,7 +40,24 @@ public class CameraReadRepository {
      * @param missingReservedInterfaces only government-invested cameras without both Article 13 interfaces
      */
     public record Filter(Optional<String> district, Optional<UUID> site, Optional<UUID> zone,
-                         Optional<CameraState> state, boolean missingReservedInterfaces) {
+                         Optional<CameraState> state, boolean missingReservedInterfaces, Visibility visible) {
+
+        public Filter(Optional<String> district, Optional<UUID> site, Optional<UUID> zone,
+                      Optional<CameraState> state, boolean missingReservedInterfaces) {
+            this(district, site, zone, state, missingReservedInterfaces, Visibility.EVERY_DISTRICT);
+        }
+
+        /** The one district the filter stays within when nothing but districts limits it, for camera_count. */
+        Optional<Optional<String>> wholeDistricts() {
+            if (visible.allDistricts()) {
+                return Optional.of(district);
+            }
+            if (visible.scopes().size() == 1 && visible.scopes().get(0).wholeDistrict()) {
+                String only = visible.scopes().get(0).district();
+                return district.isEmpty() || district.get().equals(only) ? Optional.of(Optional.of(only)) : Optional.empty();
+            }
+            return Optional.empty();
+        }
     }
 
     /** A camera as seen from a district scope (empty scope: city-wide), or null. */
@@ -79,10 +97,12 @@ public class CameraReadRepository {
 
     /** How many cameras match the filter. */
     public Uni<Long> count(Filter filter) {
-        if (filter.site().isEmpty() && filter.zone().isEmpty() && !filter.missingReservedInterfaces()) {
+        Optional<Optional<String>> districtOnly = filter.wholeDistricts();
+        if (filter.site().isEmpty() && filter.zone().isEmpty() && !filter.missingReservedInterfaces()
+                && districtOnly.isPresent()) {
             return pool.preparedQuery("select coalesce(sum(cameras), 0)::bigint from camera_count "
                             + "where ($1::varchar is null or district_code = $1) and ($2::varchar is null or state = $2)")
-                    .execute(Tuple.of(filter.district().orElse(null), filter.state().map(Enum::name).orElse(null)))
+                    .execute(Tuple.of(districtOnly.get().orElse(null), filter.state().map(Enum::name).orElse(null)))
                     .map(set -> set.iterator().next().getLong(0));
         }
         Where where = where(filter);
@@ -114,7 +134,36 @@ public class CameraReadRepository {
         if (filter.missingReservedInterfaces()) {
             where.and(ARTICLE_13_GAP);
         }
+        visible(where, filter.visible());
         return where;
+    }
+
+    /**
+     * What sharing-authz lets the caller see (LookupResources), as SQL: per scope, its district, and
+     * when IDs are listed the camera or its site listed, and when a level limit is set a known level
+     * (above 0) at most the limit; the meaning of sharing-authz's {@code Scope.covers}.
+     */
+    private static void visible(Where where, Visibility visible) {
+        if (visible.allDistricts()) {
+            return;
+        }
+        StringBuilder any = new StringBuilder();
+        for (Visibility.Scope scope : visible.scopes()) {
+            where.params.addValue(scope.district());
+            StringBuilder part = new StringBuilder("district_code = $" + where.params.size());
+            if (scope.listed()) {
+                where.params.addValue(scope.cameraGbIds().toArray(String[]::new));
+                part.append(" and (gb_id = any($").append(where.params.size()).append(')');
+                where.params.addValue(scope.siteIds().toArray(UUID[]::new));
+                part.append(" or site_id = any($").append(where.params.size()).append("))");
+            }
+            if (scope.maxSecurityLevel() > 0) {
+                where.params.addValue(scope.maxSecurityLevel());
+                part.append(" and security_level between 1 and $").append(where.params.size());
+            }
+            any.append(any.isEmpty() ? "" : " or ").append('(').append(part).append(')');
+        }
+        where.and(any.isEmpty() ? "false" : "(" + any + ")");
     }
 
     private static List<Camera> cameras(RowSet<Row> rows) {

@@ -28,6 +28,8 @@ import org.videogov.camera.domain.Violation;
 import org.videogov.camera.repository.CameraEventRepository;
 import org.videogov.camera.repository.CameraReadRepository;
 import org.videogov.camera.repository.CameraRepository;
+import org.videogov.common.authz.AuthzResource;
+import org.videogov.common.authz.Visibility;
 import org.videogov.common.district.Districts;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.identity.Caller;
@@ -68,6 +70,9 @@ public class CameraService {
     @Inject
     Districts districts;
 
+    @Inject
+    CameraAccess access;
+
     /** The result of a create: the camera, and whether this call created it (false: idempotent replay). */
     public record Created(Camera camera, boolean created) {
     }
@@ -75,14 +80,14 @@ public class CameraService {
     /** Cameras in the caller's scope, filtered, one page of them ordered by GB ID, with the total. */
     public Uni<Page<Camera>> list(Caller caller, Optional<UUID> site, Optional<UUID> zone, Optional<CameraState> state,
                                   boolean missingReservedInterfaces, PageParams paging) {
-        return page(new CameraReadRepository.Filter(TenantAccess.readScope(caller), site, zone, state,
-                missingReservedInterfaces), paging.page(), paging.size());
+        return access.readable(Optional.empty()).flatMap(visible -> page(new CameraReadRepository.Filter(
+                Optional.empty(), site, zone, state, missingReservedInterfaces, visible), paging.page(), paging.size()));
     }
 
-    /** A site's cameras as a district scope sees them (empty scope: city-wide), one page ordered by GB ID. */
-    public Uni<Page<Camera>> listBySite(Optional<String> scope, UUID site, int page, int size) {
-        return page(new CameraReadRepository.Filter(scope, Optional.of(site), Optional.empty(), Optional.empty(),
-                false), page, size);
+    /** A site's cameras that a visibility lets through (CameraAccess.scope), one page ordered by GB ID. */
+    public Uni<Page<Camera>> listBySite(Visibility visible, UUID site, int page, int size) {
+        return page(new CameraReadRepository.Filter(Optional.empty(), Optional.of(site), Optional.empty(),
+                Optional.empty(), false, visible), page, size);
     }
 
     private Uni<Page<Camera>> page(CameraReadRepository.Filter filter, int page, int size) {
@@ -95,23 +100,32 @@ public class CameraService {
         return visible(caller, gbId);
     }
 
-    /** A camera as a district scope sees it (empty scope: city-wide), or null when it sees none. */
-    public Uni<Camera> find(Optional<String> scope, String gbId) {
-        return reads.findVisible(gbId, scope);
+    /**
+     * A camera that a visibility lets through and sharing-authz's Check allows the caller to read, or
+     * null when there is none.
+     */
+    public Uni<Camera> find(Visibility visible, String gbId) {
+        return reads.findVisible(gbId, Optional.empty()).flatMap(camera -> camera == null
+                || !visible.covers(CameraAccess.resource(camera))
+                ? Uni.createFrom().nullItem()
+                : access.canRead(camera).map(readable -> readable ? camera : null));
     }
 
-    /** The cameras with these GB IDs that a district scope sees, ordered by GB ID; the others are left out. */
-    public Uni<List<Camera>> find(Optional<String> scope, Collection<String> gbIds) {
-        return reads.findVisible(gbIds, scope);
+    /** The cameras with these GB IDs that a visibility lets through, ordered by GB ID; the others are left out. */
+    public Uni<List<Camera>> find(Visibility visible, Collection<String> gbIds) {
+        return reads.findVisible(gbIds, Optional.empty()).map(list -> list.stream()
+                .filter(c -> visible.covers(CameraAccess.resource(c))).toList());
     }
 
-    /** Active cameras per site, within a district scope; a site without any is absent from the map. */
-    public Uni<Map<UUID, Long>> countActiveBySite(Optional<String> scope, Collection<UUID> siteIds) {
+    /** Active cameras per site, within a visibility of whole districts; a site without any is absent from the map. */
+    public Uni<Map<UUID, Long>> countActiveBySite(Visibility visible, Collection<UUID> siteIds) {
+        Optional<String> scope = CameraAccess.wholeDistrict(visible);
         return Panache.withSession(() -> cameras.countBy("siteId", siteIds, EnumSet.of(CameraState.ACTIVE), scope));
     }
 
-    /** Cameras per zone that are not decommissioned, within a district scope; a zone without any is absent. */
-    public Uni<Map<UUID, Long>> countInServiceByZone(Optional<String> scope, Collection<UUID> zoneIds) {
+    /** Cameras per zone that are not decommissioned, within a visibility of whole districts; a zone without any is absent. */
+    public Uni<Map<UUID, Long>> countInServiceByZone(Visibility visible, Collection<UUID> zoneIds) {
+        Optional<String> scope = CameraAccess.wholeDistrict(visible);
         return Panache.withSession(() -> cameras.countBy("zoneId", zoneIds, IN_SERVICE, scope));
     }
 
@@ -126,9 +140,11 @@ public class CameraService {
     public Uni<Created> create(Caller caller, String bearerToken, CameraCommand command) {
         String district = writeDistrict(caller, command);
         CameraSpec spec = spec(command, district);
-        return Panache.withSession(() -> cameras.findById(spec.gbId())).flatMap(existing -> {
+        return access.requireCreate(AuthzResource.camera(district, Optional.ofNullable(spec.siteId()), spec.gbId(),
+                        spec.securityLevel()))
+                .chain(() -> Panache.withSession(() -> cameras.findById(spec.gbId()))).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(replay(caller, existing, spec));
+                return access.canRead(existing).map(readable -> replay(readable, existing, spec));
             }
             return placement(bearerToken, spec)
                     .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
@@ -149,8 +165,8 @@ public class CameraService {
     }
 
     /** Create with a GB ID that exists: the same camera again is a replay (200), anything else a conflict. */
-    private Created replay(Caller caller, Camera existing, CameraSpec spec) {
-        if (!TenantAccess.canRead(caller, existing.districtCode)) {
+    private Created replay(boolean readable, Camera existing, CameraSpec spec) {
+        if (!readable) {
             throw ProblemException.conflict("GB/T 28181 ID " + spec.gbId() + " is already registered");
         }
         if (existing.spec().equals(spec.withState(existing.state))) {
@@ -165,7 +181,7 @@ public class CameraService {
         if (command.gbId() != null && !command.gbId().strip().equals(gbId)) {
             throw ProblemException.badRequest("gbId", "differs from the camera in the path; a GB ID never changes");
         }
-        return Panache.withSession(() -> writable(caller, gbId)).flatMap(existing -> {
+        return writable(gbId).flatMap(existing -> {
             requireNotDecommissioned(existing);
             if (command.districtCode() != null && !command.districtCode().equals(existing.districtCode)) {
                 throw ProblemException.badRequest("districtCode",
@@ -177,9 +193,15 @@ public class CameraService {
             }
             CameraSpec spec = spec(command, existing.districtCode).withState(existing.state);
             boolean moved = spec.movesFrom(existing);
-            return placement(bearerToken, spec)
+            // The camera as it will be (another site, another level) must be writable too: a grant limited
+            // to a site or a level cannot move a camera out of its reach.
+            AuthzResource after = AuthzResource.camera(existing.districtCode, Optional.ofNullable(spec.siteId()),
+                    gbId, spec.securityLevel());
+            Uni<Void> allowedAfter = after.equals(CameraAccess.resource(existing)) ? Uni.createFrom().voidItem()
+                    : access.requireWrite(after);
+            return allowedAfter.chain(() -> placement(bearerToken, spec))
                     .invoke(p -> refuseIfViolated(CameraRules.placement(spec, p)))
-                    .flatMap(p -> Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+                    .flatMap(p -> Panache.withTransaction(() -> existing(gbId).flatMap(camera -> {
                         requireNotDecommissioned(camera);
                         if (command.version() != null && command.version() != camera.version) {
                             throw ProblemException.conflict("Camera " + gbId + " changed since you read it (version "
@@ -202,7 +224,7 @@ public class CameraService {
 
     /** A lifecycle transition (see {@link CameraState} for the table); illegal ones are 409. */
     public Uni<Camera> transition(Caller caller, String gbId, CameraState to, String reason) {
-        return Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+        return writable(gbId).chain(() -> Panache.withTransaction(() -> existing(gbId).flatMap(camera -> {
             CameraState from = camera.state;
             if (!from.canMoveTo(to)) {
                 throw ProblemException.conflict("A camera cannot go from " + from + " to " + to + "; from " + from
@@ -214,16 +236,16 @@ public class CameraService {
             return events.persist(CameraEvent.of(camera, caller.userName(), CameraEventAction.TRANSITION, from,
                             reason == null || reason.isBlank() ? null : reason.strip(), now))
                     .call(cameras::flush).replaceWith(camera);
-        }));
+        })));
     }
 
     /** Records that the camera was heard from now. */
     public Uni<Camera> heartbeat(Caller caller, String gbId) {
-        return Panache.withTransaction(() -> writable(caller, gbId).flatMap(camera -> {
+        return writable(gbId).chain(() -> Panache.withTransaction(() -> existing(gbId).flatMap(camera -> {
             requireNotDecommissioned(camera);
             camera.lastHeartbeat = now();
             return cameras.flush().replaceWith(camera);
-        }));
+        })));
     }
 
     /**
@@ -252,7 +274,7 @@ public class CameraService {
                 requested = prefix;
             }
         }
-        String district = TenantAccess.writeDistrict(caller, requested);
+        String district = TenantAccess.writeTarget(caller, requested);
         if (!districts.isDistrict(district)) {
             throw ProblemException.badRequest("districtCode", district + " is not a district of "
                     + districts.city().name() + " (" + districts.city().code() + ")");
@@ -280,21 +302,25 @@ public class CameraService {
         }
     }
 
+    /** A camera the caller may read (sharing-authz asked); 404 when there is none or it is another's. */
     private Uni<Camera> visible(Caller caller, String gbId) {
-        return find(TenantAccess.readScope(caller), gbId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
+        return access.readable(Optional.empty()).flatMap(v -> reads.findVisible(gbId, Optional.empty()))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId))
+                .flatMap(access::requireRead);
     }
 
-    /** A camera the caller may change; another district's camera is not found, never forbidden. */
-    private Uni<Camera> writable(Caller caller, String gbId) {
-        return cameras.findById(gbId).map(camera -> {
-            if (camera == null || !TenantAccess.canRead(caller, camera.districtCode)) {
-                throw ProblemException.notFound("Camera", gbId);
-            }
-            if (!TenantAccess.canWrite(caller, camera.districtCode)) {
-                throw ProblemException.forbidden("Your roles do not allow changing cameras");
-            }
-            return camera;
-        });
+    /**
+     * A camera the caller may change, read without a session (sharing-authz is asked before any
+     * transaction opens): 404 when it may not read it, 403 when it reads but may not change it.
+     */
+    private Uni<Camera> writable(String gbId) {
+        return access.readable(Optional.empty()).flatMap(v -> reads.findVisible(gbId, Optional.empty()))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId))
+                .flatMap(access::requireWrite);
+    }
+
+    /** The camera inside the write's own transaction, after {@link #writable} allowed the change; gone: 404. */
+    private Uni<Camera> existing(String gbId) {
+        return cameras.findById(gbId).onItem().ifNull().failWith(() -> ProblemException.notFound("Camera", gbId));
     }
 }

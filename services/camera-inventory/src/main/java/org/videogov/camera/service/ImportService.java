@@ -19,6 +19,8 @@ import org.videogov.camera.csv.Csv;
 import org.videogov.camera.domain.ImportJob;
 import org.videogov.camera.repository.CameraBulkRepository;
 import org.videogov.camera.repository.ImportJobRepository;
+import org.videogov.common.authz.AuthzResource;
+import org.videogov.common.authz.Visibility;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
@@ -46,6 +48,9 @@ public class ImportService {
     CameraBulkRepository bulk;
 
     @Inject
+    CameraAccess access;
+
+    @Inject
     Districts districts;
 
     @Inject
@@ -64,12 +69,14 @@ public class ImportService {
      */
     public Uni<ImportJob> submit(Caller caller, String bearerToken, String requestedDistrict, ImportJob.Mode mode,
                                  boolean skipInvalid, Path csv) {
-        String district = TenantAccess.writeDistrict(caller, requestedDistrict);
+        String district = TenantAccess.writeTarget(caller, requestedDistrict);
         if (!districts.isDistrict(district)) {
             throw ProblemException.badRequest("district", district + " is not a district of "
                     + districts.city().name());
         }
-        return ImportWorker.onWorkerPool(() -> read(csv)).chain(upload -> {
+        // sharing-authz: may the caller register cameras in the district at all (fails closed, 503)?
+        return access.requireCreate(AuthzResource.district(district))
+                .chain(() -> ImportWorker.onWorkerPool(() -> read(csv))).chain(upload -> {
             ImportJob job = new ImportJob();
             job.id = UUID.randomUUID();
             job.districtCode = district;
@@ -129,6 +136,11 @@ public class ImportService {
         return new Upload(format, rows);
     }
 
+    private static Optional<String> exportScope(Visibility visible) {
+        List<String> districtsSeen = visible.scopes().stream().map(Visibility.Scope::district).distinct().toList();
+        return !visible.allDistricts() && districtsSeen.size() == 1 ? Optional.of(districtsSeen.get(0)) : Optional.empty();
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -146,10 +158,16 @@ public class ImportService {
         });
     }
 
-    /** The cameras in the caller's scope as CSV, in {@link CameraCsv#COLUMNS} order. */
+    /**
+     * The cameras the caller may read (sharing-authz's LookupResources) as CSV, in
+     * {@link CameraCsv#COLUMNS} order: one district's or every district's straight from the query, a
+     * grant's listed cameras filtered from them.
+     */
     public Uni<String> export(Caller caller) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        return bulk.export(scope).map(list -> {
+        return access.readable(Optional.empty()).flatMap(visible -> bulk.export(exportScope(visible))
+                .map(all -> all.stream().filter(c -> visible.covers(AuthzResource.camera(c.districtCode(),
+                        Optional.ofNullable(c.siteId()), c.gbId(), c.securityLevel()))).toList()))
+                .map(list -> {
             StringWriter out = new StringWriter(256 * (list.size() + 1));
             try (Csv.Output csv = Csv.writer(out)) {
                 csv.write(CameraCsv.COLUMNS);

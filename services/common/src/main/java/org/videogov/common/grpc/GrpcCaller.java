@@ -5,15 +5,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.CurrentCaller;
-import org.videogov.common.identity.TenantAccess;
 
 /**
- * The verified caller of the current gRPC call, and the district scope it may read. gRPC takes
- * the scope from the token exactly as REST does: the request's {@code district} field may only
- * narrow it, never widen it.
+ * The verified caller of the current gRPC call. gRPC takes the caller from the token exactly as REST
+ * does; what it may read is sharing-authz's answer for that caller
+ * ({@link org.videogov.common.authz.AuthorizationClient}), which the request's {@code district} field
+ * may only narrow, never widen.
  */
 @ApplicationScoped
 public class GrpcCaller {
@@ -32,23 +31,5 @@ public class GrpcCaller {
      */
     public Uni<SecurityIdentity> identity() {
         return identity.getDeferredIdentity();
-    }
-
-    /**
-     * The district the call's reads are confined to (empty: city-wide), from the verified caller,
-     * narrowed by the request's district field ({@code ""}: no narrowing).
-     *
-     * @return a failed Uni with PERMISSION_DENIED for callers REST refuses and for a field that
-     *         names another district than the caller's; INVALID_ARGUMENT for a malformed field
-     */
-    public Uni<Optional<String>> readScope(String requestedDistrict) {
-        return get().map(caller -> {
-            Optional<String> requested = GrpcArguments.districtScope(requestedDistrict);
-            try {
-                return TenantAccess.readScope(caller, requested);
-            } catch (RuntimeException e) {
-                throw GrpcStatus.of(e);
-            }
-        });
     }
 }

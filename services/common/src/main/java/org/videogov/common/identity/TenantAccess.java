@@ -4,9 +4,12 @@ import java.util.Optional;
 import org.videogov.common.problem.ProblemException;
 
 /**
- * The tenancy rule every service applies to its own data: district staff read and change only
- * their district's rows; city IT reads and changes every district's; auditors read every
- * district's and change nothing. Anyone else needs a grant (sharing-authz), not this rule.
+ * The tenancy rule of the default policy, for the reads and writes that do not yet ask sharing-authz
+ * (sites, zones and cameras do: org.videogov.common.authz.AuthorizationClient): district staff read
+ * and change only their district's rows; city IT reads and changes every district's. Auditors read
+ * the decision log only (Article 5: access to video information is limited to what a duty needs),
+ * so this rule gives them nothing, as sharing-authz's default policy does. Anyone else needs a grant
+ * (sharing-authz), not this rule.
  */
 public final class TenantAccess {
 
@@ -19,7 +22,7 @@ public final class TenantAccess {
      * @throws ProblemException 403 for callers without a district or city role
      */
     public static Optional<String> readScope(Caller caller) {
-        if (caller.isCityAdmin() || caller.hasRole(Roles.AUDITOR)) {
+        if (caller.isCityAdmin()) {
             return Optional.empty();
         }
         if (caller.isDistrictStaff()) {
@@ -27,26 +30,6 @@ public final class TenantAccess {
         }
         throw ProblemException.forbidden("Reading this district data needs a district role with a district claim, "
                 + "city scope, or a grant from sharing-authz");
-    }
-
-    /**
-     * The caller's read scope narrowed by a district the request names: city scope narrows to the
-     * named district; district staff may name only their own. A request never widens the scope
-     * the verified token gives (the same rule on REST and gRPC).
-     *
-     * @throws ProblemException 403 for callers without a district or city role, and for district
-     *                          staff naming another district
-     */
-    public static Optional<String> readScope(Caller caller, Optional<String> requested) {
-        Optional<String> own = readScope(caller);
-        if (own.isEmpty() || requested.isEmpty()) {
-            return own.or(() -> requested);
-        }
-        if (!own.equals(requested)) {
-            throw ProblemException.forbidden("Staff of district " + own.get() + " cannot act for district "
-                    + requested.get() + "; a request may narrow the caller's scope, never widen it");
-        }
-        return own;
     }
 
     /** Whether the caller may see a row of the given district. */
@@ -76,6 +59,25 @@ public final class TenantAccess {
         }
         throw ProblemException.forbidden("Changing district data needs the district-admin or district-operator "
                 + "role with a district claim, or city-admin");
+    }
+
+    /**
+     * The district a create names, before sharing-authz decides whether the caller may write there:
+     * the requested one, else the caller's own; city IT must name it (400). A caller with neither is
+     * refused (403) without asking.
+     */
+    public static String writeTarget(Caller caller, String requested) {
+        if (requested != null && !requested.isBlank()) {
+            return requested;
+        }
+        if (caller.district().isPresent()) {
+            return caller.district().get();
+        }
+        if (caller.isCityAdmin()) {
+            throw ProblemException.badRequest("districtCode", "is required when acting with city scope");
+        }
+        throw ProblemException.forbidden("Changing district data needs the district-admin or district-operator "
+                + "role with a district claim, city-admin, or a grant from sharing-authz");
     }
 
     /** Whether the caller may change a row of the given district. */

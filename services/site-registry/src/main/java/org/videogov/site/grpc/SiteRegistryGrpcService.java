@@ -7,6 +7,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.videogov.common.grpc.GrpcArguments;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
 import org.videogov.proto.common.v1.DistrictCode;
@@ -20,10 +21,11 @@ import org.videogov.proto.site.v1.Zone;
 import org.videogov.site.service.SiteService;
 
 /**
- * site-registry's gRPC API for the other services. The district scope comes from the verified
- * token, as on REST (district staff: their district; city IT and auditors: every district; any
- * other role: PERMISSION_DENIED); the request's district field may only narrow it. Another
- * district's site is NOT_FOUND.
+ * site-registry's gRPC API for the other services. Who may read which site is sharing-authz's answer
+ * for the verified token's person, as on REST (SiteAccess: a caller who may read no site is
+ * PERMISSION_DENIED, sharing-authz unreachable is UNAVAILABLE); the request's district field may only
+ * narrow it (naming a district the caller may read nothing of: PERMISSION_DENIED). Another district's
+ * site is NOT_FOUND.
  */
 @GrpcService
 @Authenticated
@@ -37,8 +39,8 @@ public class SiteRegistryGrpcService implements SiteRegistry {
 
     @Override
     public Uni<Site> getSite(GetSiteRequest request) {
-        return caller.readScope(request.getDistrict().getCode())
-                .flatMap(scope -> service.getInScope(scope, uuid("site_id", request.getSiteId())))
+        return caller.get().flatMap(c -> service.getInScope(GrpcArguments.districtScope(request.getDistrict().getCode()),
+                        uuid("site_id", request.getSiteId())))
                 .map(s -> {
                     Site.Builder site = Site.newBuilder()
                             .setId(s.site().id.toString())
@@ -57,8 +59,8 @@ public class SiteRegistryGrpcService implements SiteRegistry {
 
     @Override
     public Uni<ValidatePlacementResponse> validatePlacement(ValidatePlacementRequest request) {
-        return caller.readScope(request.getDistrict().getCode())
-                .flatMap(scope -> service.validatePlacement(scope, uuid("site_id", request.getSiteId()),
+        return caller.get().flatMap(c -> service.validatePlacement(
+                        GrpcArguments.districtScope(request.getDistrict().getCode()), uuid("site_id", request.getSiteId()),
                         uuid("zone_id", request.getZoneId())))
                 .map(p -> ValidatePlacementResponse.newBuilder()
                         .setDecision(switch (p.decision().outcome()) {

@@ -42,7 +42,7 @@ public class ComplianceQueries {
     public Uni<Snapshot> snapshot(Optional<String> district, LocalDate today) {
         SiteRepository.Filter all = new SiteRepository.Filter(district, Optional.empty(), Optional.empty());
         SiteRepository.Filter unauthorised = new SiteRepository.Filter(district, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(today));
+                Optional.empty(), Optional.of(today), org.videogov.common.authz.Visibility.EVERY_DISTRICT);
         return sites.all(all).flatMap(siteList -> zones.prohibited(district).flatMap(zoneList -> projects
                 .all(new ProjectRepository.Filter(district, Optional.empty(), Optional.of(false)))
                 .flatMap(projectList -> sites.all(unauthorised).flatMap(unauthorisedList -> plannedSites

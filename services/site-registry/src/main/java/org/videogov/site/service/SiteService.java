@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.videogov.common.authz.Visibility;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.identity.TenantAccess;
@@ -65,6 +66,9 @@ public class SiteService {
     @Inject
     CameraCountClient cameraCounts;
 
+    @Inject
+    SiteAccess access;
+
     private static final Logger LOG = Logger.getLogger(SiteService.class);
 
     /** A site with its zones. */
@@ -75,48 +79,55 @@ public class SiteService {
     public record Created(SiteWithZones site, boolean created) {
     }
 
-    @WithSession
     public Uni<Page<Site>> list(Caller caller, Optional<String> district, Optional<SiteCategory> category,
                                 Optional<String> text, PageParams paging) {
         return list(caller, district, category, text, Optional.empty(), false, paging);
     }
 
-    /** A page of sites; {@code unauthorised}: only Article 8 ¶3 systems without an authorisation in force. */
-    @WithSession
+    /**
+     * A page of sites the caller may read (sharing-authz's LookupResources, asked before the session
+     * opens); {@code unauthorised}: only Article 8 ¶3 systems without an authorisation in force.
+     */
     public Uni<Page<Site>> list(Caller caller, Optional<String> district, Optional<SiteCategory> category,
                                 Optional<String> text, Optional<BuilderKind> builder, boolean unauthorised,
                                 PageParams paging) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
-            // Another district's list is empty for district staff, as its sites are 404s.
-            return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
-        }
-        SiteRepository.Filter filter = new SiteRepository.Filter(scope.or(() -> district), category,
-                text.map(String::strip).filter(t -> !t.isEmpty()), builder,
-                unauthorised ? Optional.of(calendar.today()) : Optional.empty());
-        return sites.page(filter, paging.page(), paging.size())
-                .flatMap(items -> sites.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(), total)));
+        return access.readable(district).flatMap(visible -> {
+            if (visible.none()) {
+                // Another district's list is empty for district staff, as its sites are 404s.
+                return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
+            }
+            SiteRepository.Filter filter = new SiteRepository.Filter(district, category,
+                    text.map(String::strip).filter(t -> !t.isEmpty()), builder,
+                    unauthorised ? Optional.of(calendar.today()) : Optional.empty(), visible);
+            return Panache.withSession(() -> sites.page(filter, paging.page(), paging.size())
+                    .flatMap(items -> sites.count(filter)
+                            .map(total -> new Page<>(items, paging.page(), paging.size(), total))));
+        });
     }
 
     /** Sites of the caller's scope (and the requested district and category) with all their zones, for export. */
-    @WithSession
     public Uni<List<SiteWithZones>> export(Caller caller, Optional<String> district, Optional<SiteCategory> category) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
-            return Uni.createFrom().item(List.of());
-        }
-        Optional<String> selected = scope.or(() -> district);
-        return sites.all(new SiteRepository.Filter(selected, category, Optional.empty()))
-                .flatMap(list -> zones.inDistrict(selected).map(all -> {
-                    Map<UUID, List<Zone>> bySite = all.stream()
-                            .collect(Collectors.groupingBy(z -> z.siteId));
-                    return list.stream().map(s -> new SiteWithZones(s, bySite.getOrDefault(s.id, List.of()))).toList();
-                }));
+        return access.readable(district).flatMap(visible -> {
+            if (visible.none()) {
+                return Uni.createFrom().item(List.<SiteWithZones>of());
+            }
+            // One district when the filter is within one (the zones query is by district), else all.
+            Optional<String> selected = district.or(() -> !visible.allDistricts() && visible.scopes().stream()
+                    .map(Visibility.Scope::district).distinct().count() == 1
+                    ? Optional.of(visible.scopes().get(0).district()) : Optional.empty());
+            return Panache.withSession(() -> sites.all(new SiteRepository.Filter(district, category, Optional.empty(),
+                            Optional.empty(), Optional.empty(), visible))
+                    .flatMap(list -> zones.inDistrict(selected).map(all -> {
+                        Map<UUID, List<Zone>> bySite = all.stream()
+                                .collect(Collectors.groupingBy(z -> z.siteId));
+                        return list.stream().map(s -> new SiteWithZones(s, bySite.getOrDefault(s.id, List.of())))
+                                .toList();
+                    })));
+        });
     }
 
-    @WithSession
     public Uni<SiteWithZones> get(Caller caller, UUID id) {
-        return visible(caller, id).flatMap(this::withZones);
+        return access.readableSite(id).flatMap(site -> Panache.withSession(() -> withZones(site)));
     }
 
     /**
@@ -125,7 +136,7 @@ public class SiteService {
      * with another request is refused (422), never answered with the first result.
      */
     public Uni<Created> create(Caller caller, SiteFields input, Optional<Idempotency> idempotency) {
-        String district = TenantAccess.writeDistrict(caller, input.districtCode());
+        String district = TenantAccess.writeTarget(caller, input.districtCode());
         requireDistrict(district);
         String geometry = GeoJson.validate("geometry", input.geometry());
         Authorisation authorisation = builder(input);
@@ -146,11 +157,13 @@ public class SiteService {
             apply(site, input, geometry, authorisation);
             return sites.persist(site).map(s -> new Created(new SiteWithZones(s, List.of()), true));
         }));
+        // sharing-authz first, before any transaction opens (fails closed: 503, nothing stored).
+        Uni<Void> allowed = access.creatable(district);
         if (idempotencyKey == null) {
-            return attempt;
+            return allowed.chain(() -> attempt);
         }
         // Two requests with one key at once: the loser of the unique constraint answers as a replay.
-        return attempt.onFailure(PersistenceFailures::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
+        return allowed.chain(() -> attempt).onFailure(PersistenceFailures::isUniqueViolation).recoverWithUni(() -> Panache.withSession(
                 () -> sites.findByIdempotencyKey(district, idempotencyKey).flatMap(existing -> existing == null
                         ? Uni.createFrom().failure(ProblemException.conflict("A request with this Idempotency-Key "
                         + "is being processed; retry"))
@@ -177,11 +190,10 @@ public class SiteService {
         }
     }
 
-    @WithTransaction
     public Uni<SiteWithZones> replace(Caller caller, UUID id, SiteFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
         Authorisation authorisation = builder(input);
-        return writable(caller, id).flatMap(site -> {
+        return access.writableSite(id).chain(() -> Panache.withTransaction(() -> existing(id).flatMap(site -> {
             if (input.districtCode() != null && !input.districtCode().equals(site.districtCode)) {
                 throw ProblemException.badRequest("districtCode",
                         "a site cannot move to another district; register it there instead");
@@ -190,7 +202,7 @@ public class SiteService {
             apply(site, input, geometry, authorisation);
             site.touched(now());
             return sites.flush().replaceWith(site);
-        }).flatMap(this::withZones);
+        }).flatMap(this::withZones)));
     }
 
     /**
@@ -199,10 +211,10 @@ public class SiteService {
      */
     public Uni<Void> delete(Caller caller, String bearerToken, UUID id) {
         TenantAccess.requireAdmin(caller);
-        return Panache.withSession(() -> writable(caller, id).flatMap(site -> zones.listBySite(site.id)
-                        .map(list -> new SiteWithZones(site, list))))
+        return access.writableSite(id).chain(() -> Panache.withSession(() -> existing(id)
+                        .flatMap(site -> zones.listBySite(site.id).map(list -> new SiteWithZones(site, list)))))
                 .call(s -> requireNoCameras(bearerToken, s.site(), s.zones()))
-                .flatMap(s -> Panache.withTransaction(() -> writable(caller, id)
+                .flatMap(s -> Panache.withTransaction(() -> existing(id)
                         .flatMap(site -> plans.releaseSite(site.id).replaceWith(site))
                         .flatMap(sites::delete)));
     }
@@ -211,10 +223,10 @@ public class SiteService {
     public record ZoneInSite(Site site, Zone zone) {
     }
 
-    @WithTransaction
     public Uni<ZoneInSite> addZone(Caller caller, UUID siteId, ZoneFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
-        return writable(caller, siteId).flatMap(site -> uniqueName(site.id, input.name(), null).flatMap(ok -> {
+        return access.writableSite(siteId).chain(() -> Panache.withTransaction(() -> existing(siteId)
+                .flatMap(site -> uniqueName(site.id, input.name(), null).flatMap(ok -> {
             Zone zone = new Zone();
             zone.id = UUID.randomUUID();
             zone.siteId = site.id;
@@ -222,19 +234,19 @@ public class SiteService {
             zone.created(caller.userName(), now());
             apply(zone, input, geometry);
             return zones.persist(zone).map(z -> new ZoneInSite(site, z));
-        }));
+        }))));
     }
 
-    @WithTransaction
     public Uni<ZoneInSite> replaceZone(Caller caller, UUID siteId, UUID zoneId, ZoneFields input) {
         String geometry = GeoJson.validate("geometry", input.geometry());
-        return writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)
+        return access.writableSite(siteId).chain(() -> Panache.withTransaction(() -> existing(siteId)
+                .flatMap(site -> zoneIn(site, zoneId)
                 .flatMap(zone -> uniqueName(zone.siteId, input.name(), zone.id).flatMap(ok -> {
                     checkVersion(input.version(), zone.version);
                     apply(zone, input, geometry);
                     zone.touched(now());
                     return zones.flush().replaceWith(new ZoneInSite(site, zone));
-                })));
+                })))));
     }
 
     /**
@@ -244,10 +256,10 @@ public class SiteService {
      */
     public Uni<Void> deleteZone(Caller caller, String bearerToken, UUID siteId, UUID zoneId) {
         TenantAccess.requireAdmin(caller);
-        return Panache.withSession(() -> writable(caller, siteId).flatMap(site -> zoneIn(site, zoneId)
-                        .map(zone -> new ZoneInSite(site, zone))))
+        return access.writableSite(siteId).chain(() -> Panache.withSession(() -> existing(siteId)
+                        .flatMap(site -> zoneIn(site, zoneId).map(zone -> new ZoneInSite(site, zone)))))
                 .call(z -> requireNoCameras(bearerToken, z.site(), List.of(z.zone())))
-                .flatMap(z -> Panache.withTransaction(() -> writable(caller, siteId)
+                .flatMap(z -> Panache.withTransaction(() -> existing(siteId)
                         .flatMap(site -> zoneIn(site, zoneId)).flatMap(zones::delete)));
     }
 
@@ -277,37 +289,24 @@ public class SiteService {
     public record Placement(Site site, Zone zone, PlacementDecision decision) {
     }
 
-    @WithSession
+    /** The placement answer for a site the caller may read, within the district the request names (if any). */
     public Uni<Placement> validatePlacement(Optional<String> district, UUID siteId, UUID zoneId) {
-        return sites.findVisible(siteId, district)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", siteId))
-                .flatMap(site -> zoneIn(site, zoneId).map(zone -> new Placement(site, zone,
-                        PlacementDecision.decide(site.category, zone.privacyClass, zone.privacyRisk))));
+        return access.readableSite(siteId, district).flatMap(site -> Panache.withSession(() -> zoneIn(site, zoneId)
+                .map(zone -> new Placement(site, zone,
+                        PlacementDecision.decide(site.category, zone.privacyClass, zone.privacyRisk)))));
     }
 
-    @WithSession
+    /** A site the caller may read with its zones, within the district the request names (if any). */
     public Uni<SiteWithZones> getInScope(Optional<String> district, UUID siteId) {
-        return sites.findVisible(siteId, district)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", siteId))
-                .flatMap(this::withZones);
+        return access.readableSite(siteId, district).flatMap(site -> Panache.withSession(() -> withZones(site)));
     }
 
-    private Uni<Site> visible(Caller caller, UUID id) {
-        return sites.findVisible(id, TenantAccess.readScope(caller))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Site", id));
-    }
-
-    /** A site the caller may change; a site of another district is not found, never forbidden. */
-    private Uni<Site> writable(Caller caller, UUID id) {
-        return sites.findById(id).map(site -> {
-            if (site == null || !TenantAccess.canRead(caller, site.districtCode)) {
-                throw ProblemException.notFound("Site", id);
-            }
-            if (!TenantAccess.canWrite(caller, site.districtCode)) {
-                throw ProblemException.forbidden("Your roles do not allow changing sites");
-            }
-            return site;
-        });
+    /**
+     * A site inside the write's own transaction, after {@link SiteAccess#writableSite} allowed the
+     * change (a site never changes district, so the answer still holds); gone meanwhile: 404.
+     */
+    private Uni<Site> existing(UUID id) {
+        return sites.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Site", id));
     }
 
     private Uni<Zone> zoneIn(Site site, UUID zoneId) {

@@ -1,0 +1,295 @@
+package org.videogov.common.authz;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.videogov.common.identity.Caller;
+import org.videogov.common.identity.CurrentCaller;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
+import org.videogov.proto.authz.v1.Action;
+import org.videogov.proto.authz.v1.CheckRequest;
+import org.videogov.proto.authz.v1.Decision;
+import org.videogov.proto.authz.v1.Effect;
+import org.videogov.proto.authz.v1.LookupResourcesRequest;
+import org.videogov.proto.authz.v1.LookupResourcesResponse;
+import org.videogov.proto.authz.v1.Resource;
+import org.videogov.proto.authz.v1.ResourceScope;
+import org.videogov.proto.authz.v1.ResourceType;
+import org.videogov.proto.common.v1.DistrictCode;
+
+/**
+ * The one way a service asks sharing-authz, the policy decision point (Articles 4, 5 and 13), whether
+ * the person behind the current request may act on a resource ({@link #check}, {@link #require}) and
+ * which resources a list may show ({@link #lookup}).
+ *
+ * <p>The subject is the current request's verified identity: its raw access token is forwarded as
+ * {@code subject_token}, which sharing-authz verifies itself; the call is authenticated as this
+ * service ({@link SharingAuthzCalls}).
+ *
+ * <p><b>Fails closed.</b> When sharing-authz cannot answer (down, timed out, open circuit, an answer
+ * without an effect), the protected request is refused with a 503 problem before anything is read or
+ * changed. A subject token sharing-authz does not accept is 401.
+ *
+ * <p><b>Cache.</b> An ALLOW is reused only for the {@code cache_for} sharing-authz returned (at most
+ * {@code videogov.authz.max-cache-for}), keyed by every input that can change the answer: the
+ * subject's user id, realm roles, district and department, the action, and the resource's district,
+ * site, camera and security level. A DENY, and any answer with {@code cache_for} zero, is never
+ * reused. Lookups are cached the same way by subject, action, resource type and district. Counted
+ * in {@code videogov_authz_answers_total{call,source}} (source {@code cache} or {@code sharing-authz}).
+ */
+@ApplicationScoped
+public class AuthorizationClient {
+
+    private static final Logger LOG = Logger.getLogger(AuthorizationClient.class);
+
+    @Inject
+    SharingAuthzCalls calls;
+
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    @Inject
+    AuthorizationConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private Cache<Object, Timed<?>> answers;
+
+    /** Everything about the subject that can change an answer. */
+    record SubjectKey(String userId, Set<String> roles, Optional<String> district, Optional<String> department) {
+        static SubjectKey of(Caller caller) {
+            return new SubjectKey(caller.userId(), Set.copyOf(caller.roles()), caller.district(), caller.department());
+        }
+    }
+
+    record CheckKey(SubjectKey subject, String action, AuthzResource resource) {
+    }
+
+    record LookupKey(SubjectKey subject, String action, String type, Optional<String> district) {
+    }
+
+    /** A cached answer and how long it may be reused. */
+    record Timed<T>(T value, Duration cacheFor) {
+    }
+
+    @PostConstruct
+    void init() {
+        answers = Caffeine.newBuilder()
+                .maximumSize(config.cacheSize())
+                .expireAfter(new Expiry<Object, Timed<?>>() {
+                    @Override
+                    public long expireAfterCreate(Object key, Timed<?> value, long currentTime) {
+                        return value.cacheFor().toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Object key, Timed<?> value, long currentTime, long currentDuration) {
+                        return value.cacheFor().toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterRead(Object key, Timed<?> value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** May the current request's subject perform {@code action} on {@code resource}, now? */
+    public Uni<AuthzDecision> check(String action, AuthzResource resource) {
+        return subject().flatMap(subject -> {
+            CheckKey key = new CheckKey(SubjectKey.of(subject.caller()), action, resource);
+            AuthzDecision cached = cached(key, AuthzDecision.class);
+            if (cached != null) {
+                count("check", "cache");
+                return Uni.createFrom().item(cached);
+            }
+            CheckRequest request = CheckRequest.newBuilder()
+                    .setSubjectToken(subject.token())
+                    .setAction(Action.newBuilder().setName(action))
+                    .setResource(resource(resource))
+                    .build();
+            return guarded(calls.check(request), "check").map(response -> {
+                AuthzDecision decision = decision(response.getDecision());
+                if (decision.allowed()) {
+                    remember(key, decision, decision.cacheFor());
+                }
+                return decision;
+            });
+        });
+    }
+
+    /**
+     * As {@link #check}, failing with {@code denied}'s problem when the answer is DENY (a service
+     * chooses what a denial looks like: another district's resource is "not found", a refused
+     * write "forbidden").
+     */
+    public Uni<Void> require(String action, AuthzResource resource,
+                             Function<AuthzDecision, ProblemException> denied) {
+        return check(action, resource).map(decision -> {
+            if (!decision.allowed()) {
+                throw denied.apply(decision);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Which resources of {@code type} the current subject may perform {@code action} on, in
+     * {@code district} (empty: every district), as a filter for a list query.
+     */
+    public Uni<Visibility> lookup(String action, ResourceType type, Optional<String> district) {
+        return subject().flatMap(subject -> {
+            LookupKey key = new LookupKey(SubjectKey.of(subject.caller()), action, type.name(), district);
+            Visibility cached = cached(key, Visibility.class);
+            if (cached != null) {
+                count("lookup", "cache");
+                return Uni.createFrom().item(cached);
+            }
+            LookupResourcesRequest request = LookupResourcesRequest.newBuilder()
+                    .setSubjectToken(subject.token())
+                    .setAction(Action.newBuilder().setName(action))
+                    .setResourceType(type)
+                    .setDistrict(DistrictCode.newBuilder().setCode(district.orElse("")))
+                    .build();
+            return guarded(calls.lookup(request), "lookup").map(response -> {
+                Visibility visibility = visibility(response);
+                if (!visibility.none()) {
+                    remember(key, visibility, duration(response.getCacheFor()));
+                }
+                return visibility;
+            });
+        });
+    }
+
+    /**
+     * What a list may show: {@link #lookup} for every district, narrowed to {@code district} when the
+     * request names one (a request narrows, never widens). A subject who may act on nothing of this
+     * type at all is refused with {@code nothing}'s problem (a 403, as the tenancy rule answered).
+     */
+    public Uni<Visibility> readable(String action, ResourceType type, Optional<String> district,
+                                    Supplier<ProblemException> nothing) {
+        return lookup(action, type, Optional.empty()).map(visibility -> {
+            if (visibility.none()) {
+                throw nothing.get();
+            }
+            return visibility.narrowedTo(district);
+        });
+    }
+
+    /** Forgets every cached answer (tests that change what sharing-authz would answer). */
+    public void forgetAll() {
+        answers.invalidateAll();
+    }
+
+    private record CurrentSubject(Caller caller, String token) {
+    }
+
+    private Uni<CurrentSubject> subject() {
+        return identity.getDeferredIdentity().map(id -> new CurrentSubject(CurrentCaller.from(id), rawToken(id)));
+    }
+
+    private static String rawToken(SecurityIdentity id) {
+        if (id != null && !id.isAnonymous() && id.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+            return jwt.getRawToken();
+        }
+        return "";
+    }
+
+    private <T> Uni<T> guarded(Uni<T> call, String name) {
+        return call.invoke(answer -> count(name, "sharing-authz")).onFailure().transform(failure -> {
+            if (failure instanceof ProblemException) {
+                return failure;
+            }
+            if (failure instanceof SharingAuthzCalls.SubjectRefused) {
+                return new ProblemException(ProblemType.UNAUTHORIZED, "The access token was not accepted by the "
+                        + "authorization service");
+            }
+            if (failure instanceof CircuitBreakerOpenException) {
+                LOG.debugf("sharing-authz's circuit is open; a %s is refused (fail closed)", name);
+            } else {
+                LOG.warnf("sharing-authz could not answer a %s; the request is refused (fail closed): %s", name,
+                        failure.toString());
+            }
+            return unavailable();
+        });
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The authorization service (sharing-authz) "
+                + "cannot answer whether this request is allowed, so it is refused and nothing was read or "
+                + "changed. Retry later.");
+    }
+
+    private <T> T cached(Object key, Class<T> type) {
+        Timed<?> timed = answers.getIfPresent(key);
+        return timed == null ? null : type.cast(timed.value());
+    }
+
+    private void remember(Object key, Object value, Duration cacheFor) {
+        Duration kept = cacheFor.compareTo(config.maxCacheFor()) > 0 ? config.maxCacheFor() : cacheFor;
+        if (!kept.isNegative() && !kept.isZero()) {
+            answers.put(key, new Timed<>(value, kept));
+        }
+    }
+
+    private void count(String call, String source) {
+        metrics.counter("videogov.authz.answers", "call", call, "source", source).increment();
+    }
+
+    private static Resource resource(AuthzResource r) {
+        return Resource.newBuilder()
+                .setDistrict(DistrictCode.newBuilder().setCode(r.district()))
+                .setSiteId(r.siteId().map(UUID::toString).orElse(""))
+                .setCameraGbId(r.cameraGbId().orElse(""))
+                .setSecurityLevel(r.securityLevel())
+                .build();
+    }
+
+    private static AuthzDecision decision(Decision d) {
+        if (d.getEffect() != Effect.ALLOW && d.getEffect() != Effect.DENY) {
+            // An answer without an effect is no answer (fail closed).
+            LOG.warnf("sharing-authz answered a check without an effect (rule %s); refused", d.getRule());
+            throw unavailable();
+        }
+        return new AuthzDecision(d.getEffect() == Effect.ALLOW, d.getRule(), d.getDecidedBy(), duration(d.getCacheFor()));
+    }
+
+    private static Visibility visibility(LookupResourcesResponse response) {
+        List<Visibility.Scope> scopes = response.getScopesList().stream().map(AuthorizationClient::scope).toList();
+        return new Visibility(response.getAllDistricts(), scopes);
+    }
+
+    private static Visibility.Scope scope(ResourceScope s) {
+        Set<UUID> sites = new HashSet<>();
+        for (String id : s.getSiteIdsList()) {
+            sites.add(UUID.fromString(id));
+        }
+        return new Visibility.Scope(s.getDistrict().getCode(), sites, Set.copyOf(s.getCameraGbIdsList()),
+                s.getMaxSecurityLevel());
+    }
+
+    private static Duration duration(com.google.protobuf.Duration d) {
+        return Duration.ofSeconds(d.getSeconds(), d.getNanos());
+    }
+}

@@ -1,0 +1,16 @@
+package org.videogov.common.authz;
+
+/**
+ * The action names the services ask sharing-authz about ({@code <resource>.<verb>}, the proto's
+ * {@code Action.name}); sharing-authz's policy decides what each allows (docs/authorization.md).
+ */
+public final class AuthzAction {
+
+    public static final String SITE_READ = "site.read";
+    public static final String SITE_WRITE = "site.write";
+    public static final String CAMERA_READ = "camera.read";
+    public static final String CAMERA_WRITE = "camera.write";
+
+    private AuthzAction() {
+    }
+}
