@@ -70,6 +70,11 @@ public class CameraAccess {
                 + "limited to listed cameras or sites");
     }
 
+    /** Whether the caller may read the cameras of a whole district (an import job's); {@code denied} otherwise. */
+    public Uni<Void> requireReadDistrict(String district, java.util.function.Supplier<ProblemException> denied) {
+        return authz.require(AuthzAction.CAMERA_READ, AuthzResource.district(district), d -> denied.get());
+    }
+
     /** Whether the caller may read this camera (sharing-authz's Check). */
     public Uni<Boolean> canRead(Camera camera) {
         return authz.check(AuthzAction.CAMERA_READ, resource(camera)).map(d -> d.allowed());

@@ -149,13 +149,11 @@ public class ImportService {
         }
     }
 
+    /** An import job of a district the caller may read cameras of (sharing-authz); another district's is 404. */
     public Uni<ImportJob> get(Caller caller, UUID id) {
-        return Panache.withSession(() -> jobs.findById(id)).map(job -> {
-            if (job == null || !TenantAccess.canRead(caller, job.districtCode)) {
-                throw ProblemException.notFound("Import", id);
-            }
-            return job;
-        });
+        return access.readable(Optional.empty()).chain(() -> Panache.withSession(() -> jobs.findById(id)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Import", id))
+                .call(job -> access.requireReadDistrict(job.districtCode, () -> ProblemException.notFound("Import", id)));
     }
 
     /**

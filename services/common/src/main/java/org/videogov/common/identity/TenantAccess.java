@@ -1,64 +1,16 @@
 package org.videogov.common.identity;
 
-import java.util.Optional;
 import org.videogov.common.problem.ProblemException;
 
 /**
- * The tenancy rule of the default policy, for the reads and writes that do not yet ask sharing-authz
- * (sites, zones and cameras do: org.videogov.common.authz.AuthorizationClient): district staff read
- * and change only their district's rows; city IT reads and changes every district's. Auditors read
- * the decision log only (Article 5: access to video information is limited to what a duty needs),
- * so this rule gives them nothing, as sharing-authz's default policy does. Anyone else needs a grant
- * (sharing-authz), not this rule.
+ * What of the tenancy rule stays in the services: which district a create names, and that deletes are
+ * for admins. Who may read and change which district's data is sharing-authz's answer, asked on every
+ * protected request (org.videogov.common.authz.AuthorizationClient; its default policy gives district
+ * staff their district, city IT every district, auditors the decision log only, Article 5).
  */
 public final class TenantAccess {
 
     private TenantAccess() {
-    }
-
-    /**
-     * The district the caller's reads are confined to, or empty for city-wide reads.
-     *
-     * @throws ProblemException 403 for callers without a district or city role
-     */
-    public static Optional<String> readScope(Caller caller) {
-        if (caller.isCityAdmin()) {
-            return Optional.empty();
-        }
-        if (caller.isDistrictStaff()) {
-            return caller.district();
-        }
-        throw ProblemException.forbidden("Reading this district data needs a district role with a district claim, "
-                + "city scope, or a grant from sharing-authz");
-    }
-
-    /** Whether the caller may see a row of the given district. */
-    public static boolean canRead(Caller caller, String district) {
-        Optional<String> scope = readScope(caller);
-        return scope.isEmpty() || scope.get().equals(district);
-    }
-
-    /**
-     * The district a write lands in: district staff write only to their own district (a
-     * missing district means theirs); city IT must name the district.
-     */
-    public static String writeDistrict(Caller caller, String requested) {
-        if (caller.isCityAdmin()) {
-            if (requested == null || requested.isBlank()) {
-                throw ProblemException.badRequest("districtCode", "is required when acting with city scope");
-            }
-            return requested;
-        }
-        if (caller.isDistrictStaff()) {
-            String own = caller.district().orElseThrow();
-            if (requested != null && !requested.isBlank() && !requested.equals(own)) {
-                throw ProblemException.forbidden("Staff of district " + own + " cannot write data of district "
-                        + requested);
-            }
-            return own;
-        }
-        throw ProblemException.forbidden("Changing district data needs the district-admin or district-operator "
-                + "role with a district claim, or city-admin");
     }
 
     /**
@@ -78,11 +30,6 @@ public final class TenantAccess {
         }
         throw ProblemException.forbidden("Changing district data needs the district-admin or district-operator "
                 + "role with a district claim, city-admin, or a grant from sharing-authz");
-    }
-
-    /** Whether the caller may change a row of the given district. */
-    public static boolean canWrite(Caller caller, String district) {
-        return caller.isCityAdmin() || (caller.isDistrictStaff() && caller.district().orElseThrow().equals(district));
     }
 
     /** Deleting is for district admins (of their district) and city IT. */

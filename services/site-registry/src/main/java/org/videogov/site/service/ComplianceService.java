@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 import org.videogov.common.district.District;
 import org.videogov.common.district.Districts;
 import org.videogov.common.identity.Caller;
-import org.videogov.common.identity.TenantAccess;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.site.client.CameraCountClient;
 import org.videogov.site.client.CameraInventoryRefused;
@@ -57,12 +56,22 @@ public class ComplianceService {
     @Inject
     SiteRegistryConfig config;
 
+    @Inject
+    SiteAccess access;
+
     /**
      * The report for the requested district; district staff get their own (another district is not
      * found), city IT and auditors any district or, without one, the city.
      */
     public Uni<Compliance> report(Caller caller, Optional<String> requested, String bearerToken) {
-        Optional<String> district = scope(caller, requested);
+        if (requested.isPresent() && !districts.isKnown(requested.get())) {
+            throw ProblemException.badRequest("district", requested.get() + " is neither "
+                    + districts.city().name() + " (" + districts.city().code() + ") nor one of its districts");
+        }
+        return access.districtScope().flatMap(scope -> report(scope(scope, requested), bearerToken));
+    }
+
+    private Uni<Compliance> report(Optional<String> district, String bearerToken) {
         District subject = district.flatMap(districts::find).orElse(districts.city());
         return queries.snapshot(district, calendar.today()).flatMap(snapshot -> {
             List<Site> mandatory = snapshot.sites().stream().filter(s -> s.category.isMandatory()).toList();
@@ -105,12 +114,8 @@ public class ComplianceService {
         });
     }
 
-    private Optional<String> scope(Caller caller, Optional<String> requested) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        if (requested.isPresent() && !districts.isKnown(requested.get())) {
-            throw ProblemException.badRequest("district", requested.get() + " is neither "
-                    + districts.city().name() + " (" + districts.city().code() + ") nor one of its districts");
-        }
+    /** The caller's scope (sharing-authz's, SiteAccess.districtScope) narrowed by the requested district. */
+    private Optional<String> scope(Optional<String> scope, Optional<String> requested) {
         if (scope.isPresent()) {
             if (requested.isPresent() && !requested.equals(scope)) {
                 throw ProblemException.notFound("Compliance report of district", requested.get());

@@ -2,8 +2,7 @@ package org.videogov.site.service;
 
 import static org.videogov.common.time.Timestamps.now;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,41 +50,55 @@ public class PlanService {
     Districts districts;
 
     @Inject
+    SiteAccess access;
+
+    @Inject
     CityCalendar calendar;
 
     /** A plan with the sites it lists. */
     public record PlanWithSites(ConstructionPlan plan, List<UUID> siteIds) {
     }
 
-    @WithSession
+    /** Plans of the caller's scope (sharing-authz, SiteAccess.districtScope, asked before the session opens). */
     public Uni<Page<PlanWithSites>> list(Caller caller, Optional<String> district, Optional<PlanState> state,
                                          PageParams paging) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
-            return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
-        }
-        PlanRepository.Filter filter = new PlanRepository.Filter(scope.or(() -> district), state);
-        return plans.page(filter, paging.page(), paging.size())
-                .flatMap(items -> plans.count(filter).flatMap(total -> withSites(items)
-                        .map(list -> new Page<>(list, paging.page(), paging.size(), total))));
+        return access.districtScope().flatMap(scope -> {
+            if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
+                return Uni.createFrom().item(new Page<>(List.<PlanWithSites>of(), paging.page(), paging.size(), 0));
+            }
+            PlanRepository.Filter filter = new PlanRepository.Filter(scope.or(() -> district), state);
+            return Panache.withSession(() -> plans.page(filter, paging.page(), paging.size())
+                    .flatMap(items -> plans.count(filter).flatMap(total -> withSites(items)
+                            .map(list -> new Page<>(list, paging.page(), paging.size(), total)))));
+        });
     }
 
-    @WithSession
     public Uni<PlanWithSites> get(Caller caller, UUID id) {
-        return visible(caller, id).flatMap(this::withSites);
+        return authorized(id, false).flatMap(plan -> Panache.withSession(() -> withSites(plan)));
     }
 
-    @WithTransaction
     public Uni<PlanWithSites> create(Caller caller, PlanFields input) {
-        String district = TenantAccess.writeDistrict(caller, input.districtCode());
+        String district = TenantAccess.writeTarget(caller, input.districtCode());
         if (!districts.isKnown(district)) {
             throw ProblemException.badRequest("districtCode", district + " is neither " + districts.city().name()
                     + " (" + districts.city().code() + ") nor one of its districts");
         }
+        // sharing-authz first (site.write on the plan's district), before the transaction opens.
+        return access.requireDistrict(district, true, () -> ProblemException.forbidden("Your roles do not allow "
+                        + "drafting plans of " + district), "Your roles do not allow drafting plans of " + district)
+                .chain(() -> Panache.withTransaction(() -> createIn(caller, district, input)));
+    }
+
+    private Uni<PlanWithSites> createIn(Caller caller, String district, PlanFields input) {
+        // A plan it supersedes is of the same district (requireSupersedable), which the caller may write.
         Uni<ConstructionPlan> replaced = input.supersedes() == null ? Uni.createFrom().nullItem()
-                : visible(caller, input.supersedes())
-                .onFailure(ProblemException.class).transform(e -> ProblemException.badRequest("supersedes",
-                        "plan " + input.supersedes() + " does not exist or is not visible to you"))
+                : plans.findById(input.supersedes()).map(old -> {
+                    if (old == null || !old.districtCode.equals(district)) {
+                        throw ProblemException.badRequest("supersedes", "plan " + input.supersedes()
+                                + " does not exist or is not visible to you");
+                    }
+                    return old;
+                })
                 .invoke(old -> PlanApproval.requireSupersedable(old, district));
         return replaced.flatMap(old -> checkSites(district, input.siteIds())).flatMap(siteIds -> {
             ConstructionPlan plan = new ConstructionPlan();
@@ -99,9 +112,8 @@ public class PlanService {
         });
     }
 
-    @WithTransaction
     public Uni<PlanWithSites> replace(Caller caller, UUID id, PlanFields input) {
-        return writable(caller, id).flatMap(plan -> {
+        return authorized(id, true).chain(() -> Panache.withTransaction(() -> existing(id).flatMap(plan -> {
             if (input.districtCode() != null && !input.districtCode().equals(plan.districtCode)) {
                 throw ProblemException.badRequest("districtCode", "a plan cannot move to another district");
             }
@@ -116,25 +128,25 @@ public class PlanService {
                 return plannedSites.deleteByPlan(plan.id).flatMap(n -> plans.flush())
                         .flatMap(v -> replaceSites(plan, siteIds));
             });
-        });
+        })));
     }
 
-    @WithTransaction
     public Uni<PlanWithSites> submit(Caller caller, UUID id) {
-        return writable(caller, id).flatMap(this::withSites).flatMap(p -> {
+        return authorized(id, true).chain(() -> Panache.withTransaction(() -> existing(id).flatMap(this::withSites)
+                .flatMap(p -> {
             PlanApproval.requireSubmittable(p.plan(), p.siteIds().size());
             p.plan().state = PlanState.SUBMITTED;
             p.plan().submittedAt = now();
             p.plan().submittedBy = caller.userName();
             p.plan().touched(p.plan().submittedAt);
             return plans.flush().replaceWith(p);
-        });
+        })));
     }
 
     /** Records the government's approval; a plan it supersedes becomes SUPERSEDED (Article 6). */
-    @WithTransaction
     public Uni<PlanWithSites> approve(Caller caller, UUID id, PlanDecision decision) {
-        return decide(caller, id, decision).flatMap(plan -> {
+        return decidable(caller, id, decision).chain(() -> Panache.withTransaction(() -> decide(caller, id, decision)
+                .flatMap(plan -> {
             plan.state = PlanState.APPROVED;
             if (plan.supersedes == null) {
                 return plans.flush().replaceWith(plan);
@@ -146,15 +158,15 @@ public class PlanService {
                 old.touched(plan.updatedAt);
                 return plans.flush().replaceWith(plan);
             });
-        }).flatMap(this::withSites);
+        }).flatMap(this::withSites)));
     }
 
-    @WithTransaction
     public Uni<PlanWithSites> reject(Caller caller, UUID id, PlanDecision decision) {
-        return decide(caller, id, decision).flatMap(plan -> {
-            plan.state = PlanState.REJECTED;
-            return plans.flush().replaceWith(plan);
-        }).flatMap(this::withSites);
+        return decidable(caller, id, decision).chain(() -> Panache.withTransaction(() -> decide(caller, id, decision)
+                .flatMap(plan -> {
+                    plan.state = PlanState.REJECTED;
+                    return plans.flush().replaceWith(plan);
+                }).flatMap(this::withSites)));
     }
 
     /** Whether a site may be deleted: not while a submitted or approved plan lists it (Article 6). */
@@ -171,7 +183,8 @@ public class PlanService {
         });
     }
 
-    private Uni<ConstructionPlan> decide(Caller caller, UUID id, PlanDecision decision) {
+    /** Who may record a decision (city IT, Article 6), on a plan sharing-authz lets it change; before any transaction. */
+    private Uni<ConstructionPlan> decidable(Caller caller, UUID id, PlanDecision decision) {
         if (!caller.isCityAdmin()) {
             // Article 6: the local government approves plans; city IT records its decision.
             throw ProblemException.forbidden(PlanApproval.ARTICLE, "Article 6: only city IT (city-admin) records the government's "
@@ -180,7 +193,11 @@ public class PlanService {
         if (decision.decidedOn().isAfter(calendar.today())) {
             throw ProblemException.badRequest("decidedOn", "must not be in the future");
         }
-        return writable(caller, id).map(plan -> {
+        return authorized(id, true);
+    }
+
+    private Uni<ConstructionPlan> decide(Caller caller, UUID id, PlanDecision decision) {
+        return existing(id).map(plan -> {
             PlanApproval.requireDecidable(plan);
             plan.decisionReference = decision.reference().strip();
             plan.decidedOn = decision.decidedOn();
@@ -233,22 +250,21 @@ public class PlanService {
         });
     }
 
-    private Uni<ConstructionPlan> visible(Caller caller, UUID id) {
-        return plans.findById(id).map(plan -> {
-            if (plan == null || !TenantAccess.canRead(caller, plan.districtCode)) {
-                throw ProblemException.notFound("Plan", id);
-            }
-            return plan;
-        });
+    /**
+     * A plan the caller may read ({@code write} false) or change, loaded in its own session and allowed by
+     * sharing-authz before any transaction opens: 403 for a caller who may read no site at all, 404 for a
+     * plan of a district it may not read, 403 for one it reads but may not change.
+     */
+    private Uni<ConstructionPlan> authorized(UUID id, boolean write) {
+        return access.districtScope().chain(() -> Panache.withSession(() -> plans.findById(id)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Plan", id))
+                .call(plan -> access.requireDistrict(plan.districtCode, write, () -> ProblemException.notFound("Plan", id),
+                        "Your roles do not allow changing plans"));
     }
 
-    private Uni<ConstructionPlan> writable(Caller caller, UUID id) {
-        return visible(caller, id).map(plan -> {
-            if (!TenantAccess.canWrite(caller, plan.districtCode)) {
-                throw ProblemException.forbidden("Your roles do not allow changing plans");
-            }
-            return plan;
-        });
+    /** The plan inside the write's own transaction, after {@link #authorized} allowed it (its district never changes). */
+    private Uni<ConstructionPlan> existing(UUID id) {
+        return plans.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Plan", id));
     }
 
     /** Sets the plan's fields; the caller stamps it as created or touched. */

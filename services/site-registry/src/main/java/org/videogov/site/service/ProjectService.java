@@ -2,8 +2,7 @@ package org.videogov.site.service;
 
 import static org.videogov.common.time.Timestamps.now;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,42 +33,46 @@ public class ProjectService {
     @Inject
     SiteRepository sites;
 
-    @WithSession
+    @Inject
+    SiteAccess access;
+
+    /** Projects of the caller's scope (sharing-authz, SiteAccess.districtScope, asked before the session opens). */
     public Uni<Page<BuildingProject>> list(Caller caller, Optional<String> district, Optional<UUID> siteId,
                                            Optional<Boolean> compliant, PageParams paging) {
-        Optional<String> scope = TenantAccess.readScope(caller);
-        if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
-            return Uni.createFrom().item(new Page<>(List.of(), paging.page(), paging.size(), 0));
-        }
-        ProjectRepository.Filter filter = new ProjectRepository.Filter(scope.or(() -> district), siteId, compliant);
-        return projects.page(filter, paging.page(), paging.size())
-                .flatMap(items -> projects.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
-                        total)));
-    }
-
-    @WithSession
-    public Uni<BuildingProject> get(Caller caller, UUID id) {
-        return visible(caller, id);
-    }
-
-    @WithTransaction
-    public Uni<BuildingProject> create(Caller caller, ProjectFields input) {
-        validate(input);
-        return siteForProject(caller, input.siteId()).flatMap(site -> {
-            BuildingProject project = new BuildingProject();
-            project.id = UUID.randomUUID();
-            project.districtCode = site.districtCode;
-            project.siteId = site.id;
-            project.created(caller.userName(), now());
-            apply(project, input);
-            return projects.persist(project);
+        return access.districtScope().flatMap(scope -> {
+            if (scope.isPresent() && district.isPresent() && !district.equals(scope)) {
+                return Uni.createFrom().item(new Page<>(List.<BuildingProject>of(), paging.page(), paging.size(), 0));
+            }
+            ProjectRepository.Filter filter = new ProjectRepository.Filter(scope.or(() -> district), siteId, compliant);
+            return Panache.withSession(() -> projects.page(filter, paging.page(), paging.size())
+                    .flatMap(items -> projects.count(filter).map(total -> new Page<>(items, paging.page(), paging.size(),
+                            total))));
         });
     }
 
-    @WithTransaction
+    public Uni<BuildingProject> get(Caller caller, UUID id) {
+        return authorized(id, false);
+    }
+
+    public Uni<BuildingProject> create(Caller caller, ProjectFields input) {
+        validate(input);
+        return siteForProject(input.siteId()).chain(() -> Panache.withTransaction(() -> sites.findById(input.siteId())
+                .onItem().ifNull().failWith(() -> ProblemException.badRequest("siteId", "site " + input.siteId()
+                        + " does not exist or is not visible to you"))
+                .flatMap(site -> {
+                    BuildingProject project = new BuildingProject();
+                    project.id = UUID.randomUUID();
+                    project.districtCode = site.districtCode;
+                    project.siteId = site.id;
+                    project.created(caller.userName(), now());
+                    apply(project, input);
+                    return projects.persist(project);
+                })));
+    }
+
     public Uni<BuildingProject> replace(Caller caller, UUID id, ProjectFields input) {
         validate(input);
-        return writable(caller, id).map(project -> {
+        return authorized(id, true).chain(() -> Panache.withTransaction(() -> existing(id).map(project -> {
             if (!project.siteId.equals(input.siteId())) {
                 throw ProblemException.badRequest("siteId", "a project stays at its site");
             }
@@ -80,13 +83,12 @@ public class ProjectService {
             apply(project, input);
             project.touched(now());
             return project;
-        }).flatMap(p -> projects.flush().replaceWith(p));
+        }).flatMap(p -> projects.flush().replaceWith(p))));
     }
 
-    @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         TenantAccess.requireAdmin(caller);
-        return writable(caller, id).flatMap(projects::delete);
+        return authorized(id, true).chain(() -> Panache.withTransaction(() -> existing(id).flatMap(projects::delete)));
     }
 
     private static void validate(ProjectFields input) {
@@ -94,36 +96,33 @@ public class ProjectService {
         input.video().requireOrdered("video");
     }
 
-    /** The site the caller may record a project at; another district's site is not found. */
-    private Uni<Site> siteForProject(Caller caller, UUID siteId) {
-        return sites.findById(siteId).map(site -> {
-            if (site == null || !TenantAccess.canRead(caller, site.districtCode)) {
-                throw ProblemException.badRequest("siteId", "site " + siteId + " does not exist or is not visible "
-                        + "to you");
-            }
-            if (!TenantAccess.canWrite(caller, site.districtCode)) {
-                throw ProblemException.forbidden("Your roles do not allow recording projects");
-            }
-            return site;
-        });
+    /**
+     * The site the caller may record a project at, asked of sharing-authz before any transaction: another
+     * district's site does not exist for it (400 naming siteId); one it reads but may not change is 403.
+     */
+    private Uni<Site> siteForProject(UUID siteId) {
+        java.util.function.Supplier<ProblemException> unknown = () -> ProblemException.badRequest("siteId", "site "
+                + siteId + " does not exist or is not visible to you");
+        return access.districtScope().chain(() -> Panache.withSession(() -> sites.findById(siteId)))
+                .onItem().ifNull().failWith(unknown)
+                .call(site -> access.requireDistrict(site.districtCode, true, unknown,
+                        "Your roles do not allow recording projects"));
     }
 
-    private Uni<BuildingProject> visible(Caller caller, UUID id) {
-        return projects.findById(id).map(project -> {
-            if (project == null || !TenantAccess.canRead(caller, project.districtCode)) {
-                throw ProblemException.notFound("Project", id);
-            }
-            return project;
-        });
+    /**
+     * A project the caller may read ({@code write} false) or change, loaded in its own session and allowed
+     * by sharing-authz before any transaction: 404 for another district's, 403 when readable but not changeable.
+     */
+    private Uni<BuildingProject> authorized(UUID id, boolean write) {
+        return access.districtScope().chain(() -> Panache.withSession(() -> projects.findById(id)))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Project", id))
+                .call(project -> access.requireDistrict(project.districtCode, write,
+                        () -> ProblemException.notFound("Project", id), "Your roles do not allow changing projects"));
     }
 
-    private Uni<BuildingProject> writable(Caller caller, UUID id) {
-        return visible(caller, id).map(project -> {
-            if (!TenantAccess.canWrite(caller, project.districtCode)) {
-                throw ProblemException.forbidden("Your roles do not allow changing projects");
-            }
-            return project;
-        });
+    /** The project inside the write's own transaction, after {@link #authorized} allowed it. */
+    private Uni<BuildingProject> existing(UUID id) {
+        return projects.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Project", id));
     }
 
     /** Sets the project's fields; the caller stamps it as created or touched. */

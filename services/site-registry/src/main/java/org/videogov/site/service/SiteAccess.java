@@ -4,8 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.videogov.common.authz.AuthorizationClient;
 import org.videogov.common.authz.AuthzAction;
 import org.videogov.common.authz.AuthzResource;
@@ -84,6 +86,46 @@ public class SiteAccess {
                         }
                         throw ProblemException.notFound("Site", id);
                     }));
+        });
+    }
+
+    /**
+     * The scope of the reads kept per district (plans, projects, the compliance report): empty for every
+     * district, else the one district whose sites the caller may all read. A caller who may read no site
+     * is 403; one whose access is listed sites or a level limit (a grant) reads no plan, project or
+     * report (403), nor one whose whole districts are several (these lists are kept per district).
+     */
+    public Uni<Optional<String>> districtScope() {
+        return readable(Optional.empty()).map(visible -> {
+            if (visible.allDistricts()) {
+                return Optional.empty();
+            }
+            List<String> whole = visible.scopes().stream().filter(Visibility.Scope::wholeDistrict)
+                    .map(Visibility.Scope::district).distinct().toList();
+            if (whole.size() != 1) {
+                throw ProblemException.forbidden("Plans, projects and compliance reports are shown for one whole "
+                        + "district the caller may read; your access does not cover one");
+            }
+            return Optional.of(whole.get(0));
+        });
+    }
+
+    /**
+     * Whether the caller may read ({@code write} false) or change the district-level records (plans,
+     * projects) of {@code district}: a refusal to read is {@code notFound}'s problem; a refusal to change
+     * what the caller may read is 403 with {@code forbidden}.
+     */
+    public Uni<Void> requireDistrict(String district, boolean write, Supplier<ProblemException> notFound,
+                                     String forbidden) {
+        AuthzResource resource = AuthzResource.district(district);
+        return authz.check(AuthzAction.SITE_READ, resource).flatMap(read -> {
+            if (!read.allowed()) {
+                return Uni.createFrom().failure(notFound.get());
+            }
+            if (!write) {
+                return Uni.createFrom().voidItem();
+            }
+            return authz.require(AuthzAction.SITE_WRITE, resource, d -> ProblemException.forbidden(forbidden));
         });
     }
 
