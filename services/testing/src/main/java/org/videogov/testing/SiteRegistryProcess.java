@@ -78,6 +78,9 @@ public class SiteRegistryProcess implements QuarkusTestResourceLifecycleManager 
         // site-registry asks sharing-authz on every protected request, and so does the service under
         // test: one sharing-authz process for both (its config is returned with ours).
         sharingAuthz = new SharingAuthzProcess();
+        if (realKeycloak) {
+            sharingAuthz.init(Map.of("identity-provider", KEYCLOAK));
+        }
         try {
             config.putAll(sharingAuthz.start());
         } catch (RuntimeException e) {
