@@ -27,7 +27,6 @@ import org.videogov.proto.site.v1.ValidatePlacementRequest;
 import org.videogov.testing.BrokerLogin;
 import org.videogov.testing.GrpcTestChannel;
 import org.videogov.testing.KeycloakTokens;
-import org.videogov.testing.RealKeycloakProfile;
 
 /**
  * A partner department's user logs in through the city realm's identity broker: the emergency
@@ -38,7 +37,7 @@ import org.videogov.testing.RealKeycloakProfile;
  * (Article 5: a department reads other bodies' video only as shared with it), over REST and gRPC.
  */
 @QuarkusTest
-@TestProfile(RealKeycloakProfile.class)
+@TestProfile(RealKeycloakTest.WithKeycloak.class)
 class PartnerBrokerLoginTest {
 
     @TestHTTPResource("/")
