@@ -75,6 +75,14 @@ public final class EmergencySource implements PolicySource {
         return covered(subject, action, district, now).stream().map(Covered::scope).toList();
     }
 
+    /** The earliest end of the active emergencies {@link #scopes} gives scopes for. */
+    @Override
+    public Optional<Instant> scopesEndAt(Subject subject, Action action, ResourceType type, Optional<String> district,
+                                         Instant now) {
+        return covered(subject, action, district, now).stream().map(c -> c.emergency().endsAt().toInstant())
+                .min(java.util.Comparator.naturalOrder());
+    }
+
     private record Covered(Emergency emergency, Scope scope) {
     }
 

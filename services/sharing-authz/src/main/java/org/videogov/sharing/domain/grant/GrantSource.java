@@ -46,10 +46,20 @@ public final class GrantSource implements PolicySource {
     @Override
     public List<Scope> scopes(Subject subject, Action action, ResourceType type, Optional<String> district,
                               Instant now) {
+        return giving(subject, action, district, now).map(Grant::scope).toList();
+    }
+
+    /** The earliest end of the grants {@link #scopes} gives scopes for. */
+    @Override
+    public Optional<Instant> scopesEndAt(Subject subject, Action action, ResourceType type, Optional<String> district,
+                                         Instant now) {
+        return giving(subject, action, district, now).map(g -> g.validUntil().toInstant()).min(Comparator.naturalOrder());
+    }
+
+    private java.util.stream.Stream<Grant> giving(Subject subject, Action action, Optional<String> district,
+                                                  Instant now) {
         return grants.stream()
                 .filter(g -> g.gives(subject, action, now))
-                .filter(g -> district.isEmpty() || district.get().equals(g.district()))
-                .map(Grant::scope)
-                .toList();
+                .filter(g -> district.isEmpty() || district.get().equals(g.district()));
     }
 }

@@ -96,15 +96,27 @@ public final class PolicyEngine {
     private static Lookup withSources(Decision basis, List<Scope> scopes, Subject subject, Action action,
                                       ResourceType type, Optional<String> district, Instant now,
                                       List<PolicySource> sources) {
+        // Without a source's scope, a default ALLOW is reused as the default policy says and a DENY not at
+        // all. What rests on a grant or an emergency is reused for at most a second, and never past the end
+        // of the grant or emergency that gives a scope.
         Duration cacheFor = basis.allowed() ? basis.cacheFor() : Duration.ZERO;
+        boolean sourced = false;
         List<Scope> all = new ArrayList<>(scopes);
         if (basis.allowed() || Rules.overridable(basis.rule())) {
             for (PolicySource source : sources) {
                 List<Scope> added = source.scopes(subject, action, type, district, now);
-                if (!added.isEmpty()) {
-                    all.addAll(added);
-                    // What rests on a grant or an emergency is reused for at most a second.
+                if (added.isEmpty()) {
+                    continue;
+                }
+                all.addAll(added);
+                if (!sourced) {
                     cacheFor = basis.allowed() ? min(cacheFor, SOURCE_CACHE_LIMIT) : SOURCE_CACHE_LIMIT;
+                    sourced = true;
+                }
+                Optional<Instant> end = source.scopesEndAt(subject, action, type, district, now);
+                if (end.isPresent()) {
+                    Duration left = Duration.between(now, end.get());
+                    cacheFor = min(cacheFor, left.isNegative() ? Duration.ZERO : left);
                 }
             }
         }

@@ -29,4 +29,14 @@ public interface PolicySource {
      * {@code district} or (empty) in every district, at {@code now}; empty when none.
      */
     List<Scope> scopes(Subject subject, Action action, ResourceType type, Optional<String> district, Instant now);
+
+    /**
+     * The earliest instant at which one of the {@link #scopes} given for these arguments ends by itself (a
+     * grant's end, an emergency's end), so that a lookup's answer is never reused past it; empty when
+     * none of them ends (or there are none).
+     */
+    default Optional<Instant> scopesEndAt(Subject subject, Action action, ResourceType type,
+                                          Optional<String> district, Instant now) {
+        return Optional.empty();
+    }
 }

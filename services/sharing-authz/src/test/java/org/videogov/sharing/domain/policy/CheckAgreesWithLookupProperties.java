@@ -75,6 +75,64 @@ class CheckAgreesWithLookupProperties {
     }
 
     /**
+     * With the cache on (the calling services reuse an ALLOW of Check, and a LookupResources filter, for
+     * the {@code cache_for} they came with): a reused answer never lets through what a fresh Check would
+     * deny at any instant of its lifetime — grants and emergencies that end by themselves within it are
+     * taken into account by {@code cache_for}. (Changes made by people — a revocation, an early end — are
+     * bounded by the one-second limit on everything that rests on a grant or emergency, checked over real
+     * services; a grant that starts during a cached filter's life shows once it expires: less, never more.)
+     */
+    @Test
+    void article4_5_13_withTheCacheOnAReusedAnswerNeverAllowsWhatCheckThenDenies() {
+        qt().withExamples(1_000).withShrinkCycles(100).forAll(worlds()).checkAssert(world -> {
+            List<PolicySource> sources = sources(world);
+            for (Action action : Action.values()) {
+                for (Resource resource : resources()) {
+                    Decision now = engine.decide(world.subject(), Optional.of(action), resource, NOW, sources);
+                    if (!now.allowed() || now.cacheFor().isZero()) {
+                        continue;
+                    }
+                    for (Instant later : lifetime(now.cacheFor())) {
+                        assertEquals(true, engine.decide(world.subject(), Optional.of(action), resource, later, sources)
+                                .allowed(), () -> action + " on " + resource + ": an ALLOW cached for " + now.cacheFor()
+                                + " (" + now.rule() + ") no longer holds at " + later);
+                    }
+                }
+                for (ResourceType type : ResourceType.values()) {
+                    for (Optional<String> district : districtsAsked()) {
+                        PolicyEngine.Lookup lookup = engine.lookup(world.subject(), Optional.of(action), type, district,
+                                NOW, sources);
+                        if (lookup.cacheFor().isZero()) {
+                            continue;
+                        }
+                        for (Instant later : lifetime(lookup.cacheFor())) {
+                            for (Resource resource : resources()) {
+                                if (passes(lookup, resource)) {
+                                    assertEquals(true, engine.decide(world.subject(), Optional.of(action), resource,
+                                            later, sources).allowed(), () -> action + " on " + resource + ": a filter "
+                                            + "cached for " + lookup.cacheFor() + " lets it through at " + later);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Instants within a reused answer's life: its middle and its last millisecond. */
+    private static List<Instant> lifetime(java.time.Duration cacheFor) {
+        return List.of(NOW.plus(cacheFor.dividedBy(2)), NOW.plus(cacheFor).minusMillis(1));
+    }
+
+    private static List<Optional<String>> districtsAsked() {
+        List<Optional<String>> asked = new ArrayList<>();
+        asked.add(Optional.empty());
+        DISTRICTS.forEach(d -> asked.add(Optional.of(d)));
+        return asked;
+    }
+
+    /**
      * The property must be able to fail: a filter that drops the level limit of every scope (a grant up to
      * level 2 then lets a level-5 camera through) disagrees with Check on some world.
      */
@@ -206,11 +264,13 @@ class CheckAgreesWithLookupProperties {
             indexes.forEach(i -> chosen.add(new EmergencySite(SITES.get(i), SITE_DISTRICTS.get(i))));
             return chosen;
         });
-        Gen<Optional<Integer>> endedEarlyAfterMinutes = integers().between(0, 90).toOptionals(75);
-        return subsets(DISTRICTS, 2).zip(sites, windows(), endedEarlyAfterMinutes, (districts, chosen, window, early) ->
+        // Ended early: by a person, so at an instant already past when a decision is taken (0–90 minutes ago).
+        Gen<Optional<Integer>> endedEarlyMinutesAgo = integers().between(0, 90).toOptionals(75);
+        return subsets(DISTRICTS, 2).zip(sites, windows(), endedEarlyMinutesAgo, (districts, chosen, window, early) ->
                         districts.isEmpty() && chosen.isEmpty() ? null
                                 : new Emergency(UUID.randomUUID(), new EmergencyArea(districts, chosen), window[0],
-                                        window[1], early.map(minutes -> window[0].plusMinutes(minutes))))
+                                        window[1], early.map(minutes -> OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)
+                                                .minusMinutes(minutes))))
                 .assuming(e -> e != null);
     }
 }
