@@ -226,12 +226,22 @@ class CheckAgreesWithLookupProperties {
                         .map(r -> new Grantee(GranteeKind.ROLE, r)));
     }
 
-    /** A window: starting 6 hours before to 2 hours after now, lasting 1 to 5 hours. */
+    /**
+     * A window: starting 6 hours before to 2 hours after now and lasting 1 to 5 hours, or (one in four)
+     * ending 0 to 1.5 seconds after now, within the life of a cached answer.
+     */
     static Gen<OffsetDateTime[]> windows() {
-        return integers().between(-6, 2).zip(integers().between(1, 5), (startHours, hours) -> {
-            OffsetDateTime from = OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC).plusHours(startHours);
-            return new OffsetDateTime[] {from, from.plusHours(hours)};
+        OffsetDateTime now = OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC);
+        Gen<OffsetDateTime[]> hours = integers().between(-6, 2).zip(integers().between(1, 5), (startHours, length) -> {
+            OffsetDateTime from = now.plusHours(startHours);
+            return new OffsetDateTime[] {from, from.plusHours(length)};
         });
+        Gen<OffsetDateTime[]> endingSoon = integers().between(0, 1_500).zip(integers().between(1, 5),
+                (endMillis, length) -> {
+                    OffsetDateTime until = now.plusNanos(endMillis * 1_000_000L);
+                    return new OffsetDateTime[] {until.minusHours(length), until};
+                });
+        return hours.mix(endingSoon, 25);
     }
 
     /** What a grant covers: its district, listed sites and cameras (any district's), its level limit. */
