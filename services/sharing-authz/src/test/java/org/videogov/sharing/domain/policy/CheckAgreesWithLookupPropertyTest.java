@@ -41,7 +41,7 @@ import org.videogov.sharing.domain.grant.GranteeKind;
  * resource's district and the lookup for every district. QuickTheories shrinks a counterexample to a
  * smaller world and prints its seed.
  */
-class CheckAgreesWithLookupProperties {
+class CheckAgreesWithLookupPropertyTest {
 
     /** Worlds per run: the issue asks for at least a thousand. */
     static final int WORLDS = 1_500;
