@@ -165,6 +165,12 @@ class GrantPolicyTest {
             assertNull(e.record().emergencyId());
             assertEquals(department, e.record().department());
         }
+        // The auditor finds exactly what the grant decided.
+        TestCaller.AUDITOR.rest().queryParam("grantId", id).when().get("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(4))
+                .body("items.rule", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("grant.allow")))
+                .body("items.grantId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(id)));
         assertTrue(log.verify().await().indefinitely().intact());
     }
 

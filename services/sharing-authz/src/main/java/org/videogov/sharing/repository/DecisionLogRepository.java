@@ -97,6 +97,7 @@ public class DecisionLogRepository {
                 .when("decided_at >= $", filter.from())
                 .when("decided_at < $", filter.to())
                 .when("emergency_id = $", filter.emergencyId())
+                .when("grant_id = $", filter.grantId())
                 .run(pool, COLUMNS, "decision_log", "seq desc", offset, limit)
                 .map(found -> new Matching(found.rows().stream().map(DecisionLogRepository::entry).toList(),
                         found.total()));

@@ -68,7 +68,10 @@ public class DecisionLogResource {
                                       String to,
                                       @QueryParam("emergencyId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
                                       @Parameter(description = "Decisions taken under this emergency (Article 13)")
-                                      String emergencyId) {
+                                      String emergencyId,
+                                      @QueryParam("grantId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+                                      @Parameter(description = "Decisions this grant decided (Articles 4, 5)")
+                                      String grantId) {
         Optional<OffsetDateTime> since = time("from", from);
         Optional<OffsetDateTime> until = time("to", to);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
@@ -76,7 +79,7 @@ public class DecisionLogResource {
         }
         DecisionLogFilter filter = new DecisionLogFilter(Optional.ofNullable(subject), Optional.ofNullable(district),
                 Optional.ofNullable(action), Optional.ofNullable(decision), since, until,
-                Optional.ofNullable(emergencyId).map(UUID::fromString));
+                Optional.ofNullable(emergencyId).map(UUID::fromString), Optional.ofNullable(grantId).map(UUID::fromString));
         return log.list(caller.get(), filter, paging)
                 .map(page -> new DecisionPageView(page.items().stream().map(DecisionView::of).toList(),
                         page.page(), page.size(), page.total()));

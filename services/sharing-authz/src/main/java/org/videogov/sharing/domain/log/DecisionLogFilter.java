@@ -6,12 +6,20 @@ import java.util.UUID;
 
 /**
  * The auditor's filter over the decision log: the subject (user id), the resource's district, the
- * action, the answer, a time window ({@code from} inclusive, {@code to} exclusive) and the emergency
- * the decisions were taken under (its review, Article 13). Empty: no condition.
+ * action, the answer, a time window ({@code from} inclusive, {@code to} exclusive), the emergency
+ * the decisions were taken under (its review, Article 13) and the grant that decided them (Articles 4, 5).
+ * Empty: no condition.
  */
 public record DecisionLogFilter(Optional<String> subject, Optional<String> district, Optional<String> action,
                                 Optional<Decision> decision, Optional<OffsetDateTime> from,
-                                Optional<OffsetDateTime> to, Optional<UUID> emergencyId) {
+                                Optional<OffsetDateTime> to, Optional<UUID> emergencyId, Optional<UUID> grantId) {
+
+    /** A filter on no grant. */
+    public DecisionLogFilter(Optional<String> subject, Optional<String> district, Optional<String> action,
+                             Optional<Decision> decision, Optional<OffsetDateTime> from,
+                             Optional<OffsetDateTime> to, Optional<UUID> emergencyId) {
+        this(subject, district, action, decision, from, to, emergencyId, Optional.empty());
+    }
 
     /** A filter on no emergency. */
     public DecisionLogFilter(Optional<String> subject, Optional<String> district, Optional<String> action,
