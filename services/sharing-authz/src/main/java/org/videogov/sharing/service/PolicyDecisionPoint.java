@@ -104,7 +104,13 @@ public class PolicyDecisionPoint {
         Objects.requireNonNull(caller, "caller");
         return subject(caller, subjectToken).flatMap(verified -> {
             OffsetDateTime now = Timestamps.now();
-            return sources(verified.subject(), now.toInstant()).flatMap(sources -> {
+            // Grants and emergencies are loaded only when a check needs them: the default policy's ALLOW
+            // (district staff on their own district, city IT) and its final denials decide without them.
+            boolean needed = checks.stream().anyMatch(c -> engine.needsSources(verified.subject(),
+                    Action.fromWireName(c.action()), c.resource(), now.toInstant()));
+            Uni<List<PolicySource>> loaded = needed ? sources(verified.subject(), now.toInstant())
+                    : Uni.createFrom().item(List.of());
+            return loaded.flatMap(sources -> {
             List<Decision> decisions = new ArrayList<>(checks.size());
             List<DecisionRecord> records = new ArrayList<>(checks.size());
             for (Check check : checks) {

@@ -38,6 +38,18 @@ public final class PolicyEngine {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
     }
 
+    /**
+     * Whether {@link #decide} would ask the sources for this question: only when the default policy
+     * denies with an overridable rule. Otherwise the sources need not be loaded.
+     */
+    public boolean needsSources(Subject subject, Optional<Action> action, Resource resource, Instant now) {
+        if (action.isEmpty()) {
+            return false;
+        }
+        Decision decision = defaults.decide(subject, action.get(), resource, now);
+        return !decision.allowed() && Rules.overridable(decision.rule());
+    }
+
     /** {@code action} empty: a name sharing-authz does not know (denied, nothing overrides it). */
     public Decision decide(Subject subject, Optional<Action> action, Resource resource, Instant now,
                            List<PolicySource> sources) {
