@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.videogov.common.authz.CachedClientLoad;
 import org.videogov.common.grpc.BearerMetadata;
 import org.videogov.proto.authz.v1.Action;
 import org.videogov.proto.authz.v1.AuthorizationGrpc;
@@ -72,6 +74,12 @@ public final class AuthzBenchmark {
 
     private static final String DB = "sharing_authz_bench";
 
+    /** How the decision log's appends are committed (config.DecisionLogConfig), passed on to sharing-authz. */
+    private static final String COMMIT_VARIABLE = "VIDEOGOV_SHARING_AUTHZ_DECISION_LOG_COMMIT";
+
+    /** Distinct cameras the cached-client load asks about in turn. */
+    private static final int CACHED_CAMERAS = 1_000;
+
     private final int seconds;
     private final int rate;
     private final int concurrency;
@@ -88,13 +96,20 @@ public final class AuthzBenchmark {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         List<String> jvm = args.length > 3 ? BenchSupport.jvmOptions(Path.of(args[3])) : List.of();
-        new AuthzBenchmark(seconds, rate, concurrency).run(jvm);
+        try {
+            new AuthzBenchmark(seconds, rate, concurrency).run(jvm);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
     private void run(List<String> jvm) throws Exception {
         System.out.printf("sharing-authz benchmark: %d s per load, open loop at %,d calls/s, closed loop with %d in "
                 + "flight over %d connections; JVM options %s%n", seconds, rate, concurrency, connections(), jvm);
+        String commit = Optional.ofNullable(System.getenv(COMMIT_VARIABLE)).orElse("LOCAL (the default)");
+        System.out.printf("decision-log commit (%s): %s%n", COMMIT_VARIABLE, commit);
         String db = PostgresDatabase.named(DB);
         PostgresDatabase.createIfMissing(db);
         Map<String, String> env = PostgresDatabase.serviceEnv("VIDEOGOV_SHARING_AUTHZ_DB", db);
@@ -147,6 +162,8 @@ public final class AuthzBenchmark {
                     () -> closedLoop("Check, full speed (" + concurrency + " in flight)", check, seconds)));
             pairs.add(new Figure[] {fullCheck,
                     closedLoop("no-op (Health/Check), full speed (" + concurrency + " in flight)", noop, seconds)});
+            CachedClientLoad.Result cached = new CachedClientLoad(channels.get(0), caller, subject)
+                    .run(connections(), seconds, "370202", CACHED_CAMERAS);
             long rows = PostgresDatabase.count(DB, "select count(*) from decision_log") - rows0;
             double verified = metric(authz, "videogov_token_verifications_total") - verified0;
             double hits = metric(authz, "videogov_token_cache_hits_total") - hits0;
@@ -167,10 +184,15 @@ public final class AuthzBenchmark {
                     open[0].p99Ms() / open[1].p99Ms(), full[0].p99Ms() / full[1].p99Ms());
             System.out.printf("Check throughput ÷ no-op throughput at full speed, uncached (every Check decided and "
                     + "logged by sharing-authz): %.2f%n", full[0].perSecond() / full[1].perSecond());
-            System.out.println("cached throughput (target: at least half the no-op's) is the calling services' ALLOW "
-                    + "cache in services/common, which this work tree does not have: to be measured with that client");
-            System.out.printf("decision-log entries appended during the measured loads: %,d for %,d Check calls%n",
-                    rows, open[0].calls() + full[0].calls());
+            System.out.printf("%-58s %10.0f %9s %9s %10d%n", "Check through the calling services' client, cached ("
+                    + connections() + " threads)", cached.perSecond(), "-", "-", cached.calls());
+            System.out.printf("  of which answered from the client's ALLOW cache: %,.0f; asked of sharing-authz over gRPC: "
+                    + "%,.0f (misses: the first asks for each of %,d cameras, by both threads at once)%n", cached.fromCache(), cached.fromSharingAuthz(),
+                    CACHED_CAMERAS);
+            System.out.printf("cached Check throughput ÷ no-op throughput at full speed: %.2f (target: at least 0.5)%n",
+                    cached.perSecond() / full[1].perSecond());
+            System.out.printf("decision-log entries appended during the measured loads: %,d for %,d Check calls "
+                    + "reaching sharing-authz%n", rows, open[0].calls() + full[0].calls() + (long) cached.fromSharingAuthz());
             System.out.printf("token verifications during the measured loads: %.0f; answered from the verified-token "
                     + "cache: %.0f%n", verified, hits);
             System.out.printf("sharing-authz RSS after the loads: %d MiB%n", BenchSupport.rssMiB(authz.pid()));

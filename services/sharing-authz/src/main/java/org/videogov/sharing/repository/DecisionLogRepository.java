@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.videogov.sharing.config.DecisionLogConfig;
 import org.videogov.sharing.domain.log.Decision;
 import org.videogov.sharing.domain.log.DecisionLogFilter;
 import org.videogov.sharing.domain.log.DecisionRecord;
@@ -38,10 +39,16 @@ public class DecisionLogRepository {
     @Inject
     Pool pool;
 
-    /** Runs {@code work} in one transaction that holds the append lock from its first statement. */
-    public <T> Uni<T> withAppendLock(java.util.function.Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock($1)")
-                .execute(Tuple.of(APPEND_LOCK))
+    /**
+     * Runs {@code work} in one transaction that holds the append lock from its first statement, and
+     * commits it with {@code synchronousCommit} (PostgreSQL's {@code synchronous_commit}, set for this
+     * transaction alone, in the same round trip as the lock: {@link DecisionLogConfig}).
+     */
+    public <T> Uni<T> withAppendLock(DecisionLogConfig.Commit commit,
+                                     java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("select set_config('synchronous_commit', $2, true), pg_advisory_xact_lock($1)")
+                .execute(Tuple.of(APPEND_LOCK, commit.synchronousCommit()))
                 .flatMap(locked -> work.apply(conn)));
     }
 

@@ -17,6 +17,7 @@ import org.videogov.common.paging.Page;
 import org.videogov.common.paging.PageParams;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
+import org.videogov.sharing.config.DecisionLogConfig;
 import org.videogov.sharing.domain.log.ChainVerifier;
 import org.videogov.sharing.domain.log.Head;
 import org.videogov.sharing.domain.log.DecisionChain;
@@ -44,6 +45,9 @@ public class DecisionLog {
 
     @Inject
     DecisionLogRepository log;
+
+    @Inject
+    DecisionLogConfig config;
 
     /** One caller's decisions waiting for the next append, the context it asked from, and its answer. */
     private record Waiting(List<DecisionRecord> records, Context context, UniEmitter<? super List<LogEntry>> answer) {
@@ -165,7 +169,7 @@ public class DecisionLog {
 
     /** One transaction: under the append lock, the records linked after the newest entry, in their order. */
     private Uni<List<LogEntry>> append(List<DecisionRecord> records) {
-        return log.withAppendLock(conn -> log.head(conn).flatMap(head -> {
+        return log.withAppendLock(config.commit(), conn -> log.head(conn).flatMap(head -> {
             long seq = head.map(DecisionLogRepository.Head::seq).orElse(0L);
             String prev = head.map(DecisionLogRepository.Head::hash).orElse(DecisionChain.GENESIS);
             List<LogEntry> entries = new ArrayList<>(records.size());
