@@ -7,7 +7,8 @@
 # OCI labels source, revision and version are right, both tags exist and none is `latest`. Prints
 # each image's size and the wall time; stops the registry at the end. Fails on any failed check.
 #
-#   infra/images/build.sh            (run by ./videogov images; state in .videogov/images)
+#   infra/images/build.sh                (run by ./videogov images; state in .videogov/images)
+#   infra/images/build.sh --check-only   only the checks, of the images the registry already holds
 #
 # Images: 127.0.0.1:<port>/videogov/<service>:<project version> and :<project version>-<git short
 # revision> (with -dirty when the working tree has changes). Environment:
@@ -25,6 +26,12 @@ ROOT="$(cd "$VIDEOGOV_LOCAL_DIR/../.." && pwd)"
 IMAGES_DIR="$ROOT/infra/images"
 STATE="$ROOT/.videogov/images"
 STARTED="$(now)"
+CHECK_ONLY=0
+case "${1:-}" in
+  "") ;;
+  --check-only) CHECK_ONLY=1 ;;
+  *) die "usage: build.sh [--check-only]" ;;
+esac
 for tool in mvn git jq skopeo curl; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 
 SERVICES=()
@@ -58,37 +65,44 @@ done <"$ROOT/infra/jvm/service.options"
 JVM_ARGS="$(IFS=,; echo "${JVM_OPTS[*]}")"
 
 mkdir -p "$STATE/logs"
-"$IMAGES_DIR/base-image.sh" "$STATE/base"
+if (( CHECK_ONLY == 0 )); then "$IMAGES_DIR/base-image.sh" "$STATE/base"; fi
 BASE_TAR="$STATE/base/base-image.tar"
 BASE_REF="$(cat "$STATE/base/base-image.ref")"
 
 trap '"$IMAGES_DIR/registry.sh" down "$STATE" >/dev/null || true' EXIT
 "$IMAGES_DIR/registry.sh" up "$STATE" "$PORT"
 
-modules="$(printf 'services/%s,' "${SERVICES[@]}")"
+# A Maven argument that sets OCI label org.opencontainers.image.NAME of the images.
 label() { printf -- '-Dquarkus.container-image.labels."org.opencontainers.image.%s"=%s' "$1" "$2"; }
-say "images: building and pushing ${#SERVICES[@]} images to $REGISTRY with Jib (Maven log: $STATE/logs/maven.log)"
-build_started="$(now)"
-if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am package -DskipTests \
-     -Dvideogov.images \
-     "-Dquarkus.container-image.registry=$REGISTRY" -Dquarkus.container-image.insecure=true \
-     "-Dquarkus.container-image.additional-tags=$TAG2" \
-     "-Dquarkus.jib.base-jvm-image=tar://$BASE_TAR" \
-     "-Dquarkus.jib.jvm-additional-arguments=$JVM_ARGS" \
-     "$(label source "$SOURCE")" "$(label revision "$REVISION")" "$(label version "$VERSION")" \
-     "$(label title "videogov/\${quarkus.application.name}")" "$(label base.name "$BASE_REF")" \
-     "$(label vendor VideoGov)" \
-     >"$STATE/logs/maven.log" 2>&1; then
-  grep -E 'ERROR|FAIL' "$STATE/logs/maven.log" | head -n 30 >&2 || tail -n 30 "$STATE/logs/maven.log" >&2
-  die "building the images failed; see $STATE/logs/maven.log"
-fi
-say "images: built and pushed in $(elapsed "$build_started" "$(now)") s"
+
+# Builds every service with Jib on the base image and pushes it to the registry.
+build_images() {
+  local modules build_started
+  modules="$(printf 'services/%s,' "${SERVICES[@]}")"
+  say "images: building and pushing ${#SERVICES[@]} images to $REGISTRY with Jib (Maven log: $STATE/logs/maven.log)"
+  build_started="$(now)"
+  if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am package -DskipTests \
+       -Dvideogov.images \
+       "-Dquarkus.container-image.registry=$REGISTRY" -Dquarkus.container-image.insecure=true \
+       "-Dquarkus.container-image.additional-tags=$TAG2" \
+       "-Dquarkus.jib.base-jvm-image=tar://$BASE_TAR" \
+       "-Dquarkus.jib.jvm-additional-arguments=$JVM_ARGS" \
+       "$(label source "$SOURCE")" "$(label revision "$REVISION")" "$(label version "$VERSION")" \
+       "$(label title "videogov/\${quarkus.application.name}")" "$(label base.name "$BASE_REF")" \
+       "$(label vendor VideoGov)" \
+       >"$STATE/logs/maven.log" 2>&1; then
+    grep -E 'ERROR|FAIL' "$STATE/logs/maven.log" | head -n 30 >&2 || tail -n 30 "$STATE/logs/maven.log" >&2
+    die "building the images failed; see $STATE/logs/maven.log"
+  fi
+  say "images: built and pushed in $(elapsed "$build_started" "$(now)") s"
+}
+if (( CHECK_ONLY == 0 )); then build_images; fi
 
 # Checks one image as the registry serves it; prints one line of figures, or the failed checks.
 FAILED=()
 fail() { FAILED+=("$1: $2"); }
 check_image() {
-  local svc="$1" repo="videogov/$1" ref inspect config manifest tags user entry opt layers compressed uncompressed found
+  local svc="$1" repo="videogov/$1" ref inspect config manifest tags user entry opt layers compressed app uncompressed found
   ref="docker://$REGISTRY/$repo:$VERSION"
   inspect="$(skopeo inspect --tls-verify=false "$ref")" || { fail "$svc" "skopeo inspect $ref failed"; return; }
   config="$(skopeo inspect --config --tls-verify=false "$ref")" || { fail "$svc" "skopeo inspect --config failed"; return; }
@@ -112,21 +126,27 @@ check_image() {
 
   tags="$(skopeo list-tags --tls-verify=false "docker://$REGISTRY/$repo" | jq -r '.Tags[]')"
   grep -qxF "$VERSION" <<<"$tags" || fail "$svc" "tag $VERSION missing"
-  grep -qxF "$TAG2" <<<"$tags" || fail "$svc" "tag $TAG2 missing"
   ! grep -qx latest <<<"$tags" || fail "$svc" "tag latest exists"
-  [[ "$(skopeo inspect --tls-verify=false "docker://$REGISTRY/$repo:$TAG2" | jq -r .Digest)" \
-     == "$(jq -r .Digest <<<"$inspect")" ]] || fail "$svc" "$TAG2 and $VERSION are different images"
+  if ! grep -qxF "$TAG2" <<<"$tags"; then
+    fail "$svc" "tag $TAG2 missing"
+  elif [[ "$(skopeo inspect --tls-verify=false "docker://$REGISTRY/$repo:$TAG2" | jq -r .Digest)" \
+          != "$(jq -r .Digest <<<"$inspect")" ]]; then
+    fail "$svc" "$TAG2 and $VERSION are different images"
+  fi
 
   # Sizes: the compressed layers as pushed, and the layers unpacked (each layer's tar, decompressed).
   manifest="$(skopeo inspect --raw --tls-verify=false "$ref")" || { fail "$svc" "no manifest"; return; }
   layers="$(jq '.layers | length' <<<"$manifest")"
   compressed="$(jq '[.layers[].size] | add' <<<"$manifest")"
+  app="$(jq --argjson n "$BASE_LAYERS" '[.layers[$n:][].size] | add // 0' <<<"$manifest")"
   read -r uncompressed found < <(layer_facts "$ref") || { uncompressed=0; found=0; }
   (( found == 1 )) || fail "$svc" "no layer holds /opt/videogov/quarkus-run.jar"
-  printf '  %-42s %-19s %3s layers  %7.1f MiB compressed  %7.1f MiB unpacked\n' \
+  printf '  %-42s %s  %2s layers  %6s MiB compressed (%5s MiB above the base)  %6s MiB unpacked\n' \
     "$repo:$VERSION" "$(jq -r .Digest <<<"$inspect" | cut -c1-19)" "$layers" \
-    "$(awk -v b="$compressed" 'BEGIN { print b / 1048576 }')" "$(awk -v b="$uncompressed" 'BEGIN { print b / 1048576 }')"
+    "$(mib "$compressed")" "$(mib "$app")" "$(mib "$uncompressed")"
 }
+
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
 check_label() { # service config name expected
   local got
@@ -149,6 +169,8 @@ layer_facts() {
   echo "$total $found"
 }
 
+# The base image's layers come first in every image (Jib adds the application's above them).
+BASE_LAYERS="$(skopeo inspect "docker-archive:$BASE_TAR" | jq '.Layers | length')"
 say "images: checking each image in $REGISTRY (skopeo inspect)"
 for svc in "${SERVICES[@]}"; do check_image "$svc"; done
 
