@@ -70,7 +70,15 @@ fi
 rm -f "$STAMP"
 
 WORK="$(mktemp -d "$OUT_DIR/work.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
+# Removes the work folder, after unmounting whatever an interrupted debootstrap left mounted in it
+# (/proc, /sys), and never across into another file system.
+cleanup() {
+  local m
+  while read -r m; do umount -l "$m" 2>/dev/null || true; done \
+    < <(awk -v w="$WORK/" 'index($2, w) == 1 { print $2 }' /proc/mounts | sort -r)
+  rm -rf --one-file-system "$WORK"
+}
+trap cleanup EXIT
 ROOTFS="$WORK/rootfs"
 started="$(now)"
 
