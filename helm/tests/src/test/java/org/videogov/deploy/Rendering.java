@@ -54,6 +54,32 @@ final class Rendering {
         return objects;
     }
 
+    /**
+     * The release's hooks (the helm test pod), which helm-java's template leaves out of the manifest it
+     * returns: rendered from a copy of the chart in which the hook annotations are renamed to
+     * videogov.test/hook*, so that Helm renders them as ordinary objects.
+     */
+    static List<HasMetadata> hooks(Release release, java.nio.file.Path workDir) {
+        java.nio.file.Path copy = Charts.copy(release.chart(), workDir.resolve("hooks-" + release.name()));
+        java.nio.file.Path tests = copy.resolve("templates/tests");
+        try (var files = java.nio.file.Files.list(tests)) {
+            for (java.nio.file.Path file : files.toList()) {
+                String text = java.nio.file.Files.readString(file);
+                if (!text.contains("helm.sh/hook: test")) {
+                    throw new AssertionError(file + " is not a helm test hook");
+                }
+                java.nio.file.Files.writeString(file, text.replace("helm.sh/hook", "videogov.test/hook"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<HasMetadata> all = parse(template(release.withChart(copy)));
+        return all.stream()
+                .filter(o -> o.getMetadata().getAnnotations() != null
+                        && o.getMetadata().getAnnotations().containsKey("videogov.test/hook"))
+                .toList();
+    }
+
     /** The objects of one kind. */
     static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
         return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
