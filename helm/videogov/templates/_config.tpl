@@ -3,9 +3,9 @@
 {{- $root := .root -}}
 {{- $v := $root.Values -}}
 {{- $port := include "videogov.port" $root -}}
-# The city (videogov.city.*) and the district this release serves.
-VIDEOGOV_CITY_CODE: {{ $v.city.code | quote }}
-VIDEOGOV_CITY_NAME: {{ $v.city.name | quote }}
+# The city and its districts (videogov.city.*: the file of the ConfigMap <release>-districts), and
+# the district this release serves.
+QUARKUS_CONFIG_LOCATIONS: "file:/etc/videogov/city.properties"
 VIDEOGOV_DISTRICT_CODE: {{ $v.district.code | quote }}
 # This service's own port, REST and gRPC (quarkus.http.port).
 {{ include "videogov.envPrefix" .c.service }}_PORT: {{ $port | quote }}

@@ -31,16 +31,38 @@ class DistrictWiringTest {
         return Repo.districtFiles();
     }
 
+    /** videogov.city.* of a properties text, as the services read them. */
+    static Map<String, String> cityProperties(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        Map<String, String> city = new TreeMap<>();
+        properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("videogov.city."))
+                .forEach(key -> city.put(key, properties.getProperty(key)));
+        return city;
+    }
+
+    /** The services' own default: videogov-common's city data. */
+    static Map<String, String> servicesCityData() throws IOException {
+        return cityProperties(Repo.read(Repo.ROOT.resolve(
+                "services/common/src/main/resources/META-INF/microprofile-config.properties")));
+    }
+
     @Test
     void thereIsOneValuesFilePerDistrictOfTheServicesCityData() throws IOException {
-        Properties city = new Properties();
-        city.load(new StringReader(Repo.read(Repo.ROOT.resolve(
-                "services/common/src/main/resources/META-INF/microprofile-config.properties"))));
         Map<String, String> districts = new TreeMap<>();
-        city.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("videogov.city.districts."))
-                .forEach(key -> districts.put(key.replaceAll("\\D", "").substring(0), city.getProperty(key)));
+        servicesCityData().forEach((key, name) -> {
+            if (key.startsWith("videogov.city.districts.")) {
+                districts.put(key.replaceAll("\\D", ""), name);
+            }
+        });
         assertEquals(10, districts.size());
+        for (Path file : districtFiles()) {
+            Map<?, ?> district = (Map<?, ?>) Charts.yaml(file).get("district");
+            assertEquals(districts.get(Repo.codeOf(file)), district.get("displayName"), file.getFileName().toString());
+            assertEquals(Repo.codeOf(file), district.get("code"), file.getFileName().toString());
+            assertEquals(Repo.nameOf(file), district.get("name"), file.getFileName().toString());
+        }
 
         Map<String, String> files = districtFiles().stream()
                 .collect(Collectors.toMap(Repo::codeOf, Repo::nameOf, (a, b) -> a, TreeMap::new));
@@ -56,13 +78,14 @@ class DistrictWiringTest {
         String code = Repo.codeOf(file);
         Release release = Release.district(file);
         List<HasMetadata> objects = Rendering.objects(release);
-        List<ConfigMap> configs = Rendering.ofKind(objects, ConfigMap.class);
+        List<ConfigMap> configs = Rendering.ofKind(objects, ConfigMap.class).stream()
+                .filter(c -> !c.getMetadata().getName().equals(release.name() + "-districts")).toList();
         assertEquals(4, configs.size());
         for (ConfigMap config : configs) {
             Map<String, String> data = config.getData();
             String name = config.getMetadata().getName();
             assertEquals(code, data.get("VIDEOGOV_DISTRICT_CODE"), name);
-            assertEquals("370200", data.get("VIDEOGOV_CITY_CODE"), name);
+            assertEquals("file:/etc/videogov/city.properties", data.get("QUARKUS_CONFIG_LOCATIONS"), name);
             assertEquals("videogov-city-sharing-authz.videogov-city.svc", data.get("VIDEOGOV_SHARING_AUTHZ_HOST"), name);
             assertEquals("8080", data.get("VIDEOGOV_SHARING_AUTHZ_PORT"), name);
             assertTrue(data.get("VIDEOGOV_OIDC_ISSUER").endsWith("/realms/videogov"), name);
@@ -79,10 +102,25 @@ class DistrictWiringTest {
         assertEquals("camera_inventory", cameras.getData().get("VIDEOGOV_CAMERA_INVENTORY_DB"));
         assertEquals("videogov-db-rw", cameras.getData().get("VIDEOGOV_PG_HOST"));
 
-        String manifest = Rendering.template(release);
+        // Other districts appear only in the city's list of districts.
+        String manifest = NewDistrictTest.withoutDistrictList(objects, release);
         for (Path other : districtFiles()) {
             if (!other.equals(file)) {
                 assertFalse(manifest.contains(Repo.codeOf(other)), "district " + code + "'s release names " + Repo.codeOf(other));
+            }
+        }
+    }
+
+    @Test
+    void everyReleaseGivesItsServicesTheCityDataTheyHaveByDefault() throws IOException {
+        Map<String, String> expected = servicesCityData();
+        for (Release release : Releases.application().toList()) {
+            ConfigMap districts = RenderedWorkloadsTest.named(Rendering.objects(release), ConfigMap.class,
+                    release.name() + "-districts");
+            assertEquals(expected, cityProperties(districts.getData().get("city.properties")), release.toString());
+            for (Deployment deployment : Rendering.ofKind(Rendering.objects(release), Deployment.class)) {
+                assertTrue(deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getConfigMap() != null && v.getConfigMap().getName().equals(release.name() + "-districts")));
             }
         }
     }

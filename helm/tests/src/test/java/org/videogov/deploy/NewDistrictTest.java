@@ -31,7 +31,7 @@ class NewDistrictTest {
     @Test
     void anEleventhDistrictNeedsOnlyItsValuesFile() throws IOException {
         Path file = temp.resolve("370299-xinqu.yaml");
-        Files.writeString(file, "district:\n  code: \"370299\"\n  name: xinqu\n");
+        Files.writeString(file, "district:\n  code: \"370299\"\n  name: xinqu\n  displayName: \"新区 Xinqu\"\n");
         Release release = Release.district(file);
         Release baseline = Release.baseline(file);
         assertEquals("videogov-370299", release.namespace());
@@ -39,9 +39,14 @@ class NewDistrictTest {
         List<HasMetadata> objects = Rendering.objects(release);
         assertEquals(4, Rendering.ofKind(objects, Deployment.class).size());
         for (ConfigMap config : Rendering.ofKind(objects, ConfigMap.class)) {
-            assertEquals("370299", config.getData().get("VIDEOGOV_DISTRICT_CODE"), config.getMetadata().getName());
+            if (!config.getMetadata().getName().endsWith("-districts")) {
+                assertEquals("370299", config.getData().get("VIDEOGOV_DISTRICT_CODE"), config.getMetadata().getName());
+            }
         }
         RenderedWorkloadsTest.named(objects, Deployment.class, "videogov-370299-camera-inventory");
+        String listed = RenderedWorkloadsTest.named(objects, ConfigMap.class, "videogov-370299-districts")
+                .getData().get("city.properties");
+        assertTrue(listed.contains("videogov.city.districts.\"370299\"=新区 Xinqu"), "its services know their district: " + listed);
 
         List<HasMetadata> base = Rendering.objects(baseline);
         Namespace namespace = Rendering.ofKind(base, Namespace.class).get(0);
@@ -57,7 +62,7 @@ class NewDistrictTest {
         policies.addAll(Rendering.ofKind(base, NetworkPolicy.class));
         assertEquals(List.of(), NetworkIsolation.violations(policies, "videogov-370299"));
 
-        String manifests = Rendering.template(release) + Rendering.template(baseline);
+        String manifests = withoutDistrictList(objects, release) + Rendering.template(baseline);
         for (Path known : Repo.districtFiles()) {
             assertFalse(manifests.contains(Repo.codeOf(known)), "names district " + Repo.codeOf(known));
         }
@@ -69,10 +74,34 @@ class NewDistrictTest {
         assertFalse(new Helm(chart).lint().strict().call().isFailed(), "lint with the new district");
     }
 
+    /** The release's objects as YAML, without the city's list of districts (which names them all). */
+    static String withoutDistrictList(List<HasMetadata> objects, Release release) {
+        StringBuilder yaml = new StringBuilder();
+        objects.stream()
+                .filter(o -> !o.getMetadata().getName().equals(release.name() + "-districts"))
+                .forEach(o -> yaml.append(io.fabric8.kubernetes.client.utils.Serialization.asYaml(o)));
+        return yaml.toString();
+    }
+
+    @Test
+    void theCityReleaseKnowsTheNewDistrictOnceItsFileIsInTheChart() throws IOException {
+        Path chart = Charts.copy(Repo.CHART, temp.resolve("chart-with-xinqu"));
+        Path file = chart.resolve("values/districts/370299-xinqu.yaml");
+        Files.writeString(file, "district:\n  code: \"370299\"\n  name: xinqu\n  displayName: \"新区 Xinqu\"\n");
+        Release city = Release.city().withChart(chart);
+        List<HasMetadata> objects = Rendering.parse(Rendering.template(new Release("city", chart, city.name(),
+                city.namespace(), List.of(chart.resolve("values/city.yaml")))));
+        String known = RenderedWorkloadsTest.named(objects, ConfigMap.class, "videogov-city-districts")
+                .getData().get("city.properties");
+        assertTrue(known.contains("videogov.city.districts.\"370299\"=新区 Xinqu"), known);
+        assertTrue(known.contains("videogov.city.districts.\"370202\"=市南区 Shinan"), known);
+        assertFalse(Rendering.template(Release.city()).contains("370299"), "not in this checkout's chart");
+    }
+
     @Test
     void aDistrictOfAnotherCityIsRefused() throws IOException {
         Path file = temp.resolve("370399-elsewhere.yaml");
-        Files.writeString(file, "district:\n  code: \"370399\"\n  name: elsewhere\n");
+        Files.writeString(file, "district:\n  code: \"370399\"\n  name: elsewhere\n  displayName: Elsewhere\n");
         IllegalStateException app = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> Rendering.template(Release.district(file)));
         assertTrue(app.getMessage().contains("not a district of city 370200"), app.getMessage());

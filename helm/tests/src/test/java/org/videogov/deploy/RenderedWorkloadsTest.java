@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -142,12 +143,17 @@ class RenderedWorkloadsTest {
                 assertProbe(where, c.getStartupProbe(), "/q/health/started");
                 assertProbe(where, c.getLivenessProbe(), "/q/health/live");
                 assertProbe(where, c.getReadinessProbe(), "/q/health/ready");
-                assertEquals(1, c.getVolumeMounts().size(), where);
-                assertEquals("/tmp", c.getVolumeMounts().get(0).getMountPath(), where + ": /tmp is writable");
+                VolumeMount tmpMount = c.getVolumeMounts().stream()
+                        .filter(m -> m.getMountPath().equals("/tmp")).findFirst().orElseThrow(() -> new AssertionError(where + ": no /tmp"));
                 Volume tmp = pod.getVolumes().stream()
-                        .filter(v -> v.getName().equals(c.getVolumeMounts().get(0).getName())).findFirst().orElseThrow();
+                        .filter(v -> v.getName().equals(tmpMount.getName())).findFirst().orElseThrow();
                 assertNotNull(tmp.getEmptyDir(), where + ": /tmp is an emptyDir");
                 assertNotNull(tmp.getEmptyDir().getSizeLimit(), where + ": /tmp is bounded");
+                for (VolumeMount other : c.getVolumeMounts()) {
+                    if (other != tmpMount) {
+                        assertEquals(Boolean.TRUE, other.getReadOnly(), where + ": only /tmp is writable, not " + other.getMountPath());
+                    }
+                }
             }
         }
     }
