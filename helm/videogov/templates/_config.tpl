@@ -27,9 +27,10 @@ VIDEOGOV_SHARING_AUTHZ_HOST: {{ $v.sharingAuthz.host | quote }}
 VIDEOGOV_SHARING_AUTHZ_PORT: {{ $v.sharingAuthz.port | quote }}
 VIDEOGOV_SHARING_AUTHZ_PLAINTEXT: {{ $v.sharingAuthz.plainText | quote }}
 {{- end }}
-# The release's other services, over gRPC on their port (quarkus.grpc.clients.<service>.*).
-{{- range $otherKey, $other := $v.components }}
-{{- if and $other.enabled (ne $otherKey "sharingAuthz") (ne $otherKey $.key) }}
+# The release's services this one calls over gRPC on their port (quarkus.grpc.clients.<service>.*).
+{{- range $otherKey := .c.calls }}
+{{- $other := get $v.components $otherKey }}
+{{- if $other.enabled }}
 {{ include "videogov.envPrefix" $other.service }}_HOST: {{ printf "%s-%s" (include "videogov.fullname" $root) $other.service | quote }}
 {{ include "videogov.envPrefix" $other.service }}_PORT: {{ $port | quote }}
 {{- end }}

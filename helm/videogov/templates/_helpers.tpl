@@ -130,3 +130,41 @@ videogov.city.name={{ .Values.city.name }}
 videogov.city.districts."{{ $code }}"={{ get $districts $code }}
 {{- end }}
 {{- end -}}
+
+
+{{/* A component's environment from existing Secrets (its credentials), as a list of env entries. */}}
+{{- define "videogov.secretEnv" -}}
+{{- $c := .c -}}
+{{- $root := .root -}}
+{{- with $c.oidcClient.existingSecret }}
+- name: {{ printf "VIDEOGOV_CLIENT_SECRET_%s" ($c.service | upper | replace "-" "_") }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: client-secret
+{{- end }}
+{{- if $c.database.enabled }}
+- name: VIDEOGOV_PG_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ $c.database.existingSecret }}
+      key: username
+- name: VIDEOGOV_PG_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $c.database.existingSecret }}
+      key: password
+{{- end }}
+{{- if $c.s3.enabled }}
+- name: VIDEOGOV_S3_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.s3.existingSecret }}
+      key: access-key
+- name: VIDEOGOV_S3_SECRET_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.s3.existingSecret }}
+      key: secret-key
+{{- end }}
+{{- end -}}

@@ -224,16 +224,22 @@ class RenderedWorkloadsTest {
         assertTrue(objects.stream().noneMatch(o -> o.getKind().equals("Secret")), "the chart creates no Secret");
         for (Deployment deployment : Rendering.ofKind(objects, Deployment.class)) {
             Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertFalse(c.getEnv().isEmpty());
-            for (EnvVar env : c.getEnv()) {
+            List<EnvVar> envs = c.getEnv() == null ? List.of() : c.getEnv();
+            for (EnvVar env : envs) {
                 String where = deployment.getMetadata().getName() + " " + env.getName();
                 assertTrue(CREDENTIAL_NAME.matcher(env.getName()).matches(), where + " belongs in the ConfigMap");
                 assertNull(env.getValue(), where + " is inline");
                 assertNotNull(env.getValueFrom().getSecretKeyRef(), where + " is not from a Secret");
             }
+            // Every credential the service reads is given (and ServiceSettingsTest: nothing it does not read).
             String service = deployment.getMetadata().getLabels().get("app.kubernetes.io/name");
-            String clientSecret = "VIDEOGOV_CLIENT_SECRET_" + service.toUpperCase().replace('-', '_');
-            assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals(clientSecret)), service + ": " + clientSecret);
+            for (String read : ServiceSettingsTest.readBy(service)) {
+                boolean own = !read.startsWith("VIDEOGOV_CLIENT_SECRET_")
+                        || read.equals("VIDEOGOV_CLIENT_SECRET_" + service.toUpperCase().replace('-', '_'));
+                if (CREDENTIAL_NAME.matcher(read).matches() && own) {
+                    assertTrue(envs.stream().anyMatch(e -> e.getName().equals(read)), service + " reads " + read);
+                }
+            }
         }
     }
 
