@@ -148,7 +148,7 @@ class DistrictWiringTest {
         for (Release release : Releases.application().toList()) {
             for (Deployment deployment : Rendering.ofKind(Rendering.objects(release), Deployment.class)) {
                 String service = deployment.getMetadata().getLabels().get("app.kubernetes.io/name");
-                assertEquals("127.0.0.1:5000/videogov/" + service + ":" + version,
+                assertEquals("127.0.0.1:5100/videogov/" + service + ":" + version,
                         deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
             }
         }

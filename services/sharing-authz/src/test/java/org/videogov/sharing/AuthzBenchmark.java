@@ -55,7 +55,9 @@ import org.videogov.testing.QuarkusAppProcess;
  * latency is measured from that time, so a stall delays every call behind it in the figures;</li>
  * <li>closed loop at full speed: {@code concurrency} calls in flight, each answer sends the next.</li>
  * </ul>
- * It prints p50, p99 and calls/s side by side with the ratios the issue sets as targets, whether the
+ * Then {@code Check} as a calling service sees it: the real client of services/common with its ALLOW
+ * cache ({@link CachedClientLoad}), asking about 1,000 cameras in turn. It prints p50, p99 and calls/s
+ * side by side with the ratios the issue sets as targets, the decision log's commit mode, whether the
  * health service passed through the call authentication, and the decision-log entries appended.
  *
  * <p>Run: {@code bench/authz.sh} (docs/benchmarks.md).
