@@ -1,5 +1,6 @@
 package org.videogov.storage.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -24,9 +25,12 @@ public interface StorageConfig {
     @WithDefault("8388608")
     long partSize();
 
-    /** The largest object an upload may store (bytes); more is 413 and nothing is kept. */
-    @WithDefault("5368709120")
-    long maxObjectSize();
+    /**
+     * The largest object an upload may store; more is 413 and nothing is kept. Set in
+     * application.properties to the request-body limit, so that one variable sets both.
+     */
+    @WithDefault("5G")
+    MemorySize maxObjectSize();
 
     /**
      * Service accounts (Keycloak clients) that may upload recording objects acting for no user: the

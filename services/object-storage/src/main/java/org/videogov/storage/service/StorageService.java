@@ -59,11 +59,11 @@ public class StorageService {
      */
     public Uni<StoredObject> upload(String district, ObjectKey key, InputStream body, String contentType,
                                     Declared declared) {
-        if (declared.size() > config.maxObjectSize()) {
+        if (declared.size() > config.maxObjectSize().asLongValue()) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, SIZE_FIELD + ": " + declared.size()
-                    + " bytes exceeds the largest object, " + config.maxObjectSize() + " bytes");
+                    + " bytes exceeds the largest object, " + config.maxObjectSize().asLongValue() + " bytes");
         }
-        DigestingInputStream digesting = new DigestingInputStream(body, config.maxObjectSize());
+        DigestingInputStream digesting = new DigestingInputStream(body, config.maxObjectSize().asLongValue());
         return store.ensureBucket(district, lock.support() == ObjectLockSupport.SUPPORTED)
                 .flatMap(bucket -> store.stat(district, key).flatMap(existing -> {
                     if (existing.isPresent()) {
