@@ -110,6 +110,16 @@ class UploadTest {
     }
 
     @Test
+    void aDeclaredSizeAboveTheLargestObjectIs413BeforeAnythingIsStored() {
+        byte[] data = Uploads.bytes(100, 10);
+        String key = Uploads.freshKey();
+        Uploads.put(PIPELINE, TestTokens.SHINAN, key, data, Long.toString(6L * 1024 * 1024 * 1024), Uploads.sha256(data))
+                .then().statusCode(413).contentType(TestProblems.PROBLEM)
+                .body("type", equalTo(TestProblems.PAYLOAD_TOO_LARGE));
+        assertGone(key);
+    }
+
+    @Test
     void aDistrictsBucketIsCreatedOnFirstUse() throws Exception {
         // Laoshan (370212): no other test of this run stores there, and this run's bucket prefix is new.
         String district = "370212";
