@@ -19,6 +19,9 @@ public final class TestProblems {
     public static final String PAYLOAD_TOO_LARGE = "urn:videogov:problem:payload-too-large";
     public static final String REGULATION = "urn:videogov:problem:regulation";
     public static final String IDEMPOTENCY_KEY_REUSED = "urn:videogov:problem:idempotency-key-reused";
+    public static final String CHECKSUM_MISMATCH = "urn:videogov:problem:checksum-mismatch";
+    public static final String RANGE_NOT_SATISFIABLE = "urn:videogov:problem:range-not-satisfiable";
+    public static final String OBJECT_CORRUPTED = "urn:videogov:problem:object-corrupted";
     public static final String SERVICE_UNAVAILABLE = "urn:videogov:problem:service-unavailable";
 
     private TestProblems() {

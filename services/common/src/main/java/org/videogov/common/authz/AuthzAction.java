@@ -10,6 +10,7 @@ public final class AuthzAction {
     public static final String SITE_WRITE = "site.write";
     public static final String CAMERA_READ = "camera.read";
     public static final String CAMERA_WRITE = "camera.write";
+    public static final String RECORDING_READ = "recording.read";
 
     private AuthzAction() {
     }

@@ -29,7 +29,7 @@ public final class GrpcStatus {
      */
     public static final Set<Status.Code> REFUSALS = Set.copyOf(EnumSet.of(Status.Code.UNAUTHENTICATED,
             Status.Code.PERMISSION_DENIED, Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND,
-            Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED));
+            Status.Code.FAILED_PRECONDITION, Status.Code.UNIMPLEMENTED, Status.Code.OUT_OF_RANGE));
 
     private GrpcStatus() {
     }
@@ -42,7 +42,9 @@ public final class GrpcStatus {
             case FORBIDDEN -> Status.PERMISSION_DENIED;
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.ALREADY_EXISTS;
-            case REGULATION, IDEMPOTENCY_KEY_REUSED -> Status.FAILED_PRECONDITION;
+            case REGULATION, IDEMPOTENCY_KEY_REUSED, CHECKSUM_MISMATCH -> Status.FAILED_PRECONDITION;
+            case RANGE_NOT_SATISFIABLE -> Status.OUT_OF_RANGE;
+            case OBJECT_CORRUPTED -> Status.DATA_LOSS;
             case SERVICE_UNAVAILABLE -> Status.UNAVAILABLE;
             case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> Status.UNIMPLEMENTED;
             case PAYLOAD_TOO_LARGE -> Status.RESOURCE_EXHAUSTED;

@@ -14,6 +14,11 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     REGULATION(422, "Refused by the video image information system measures", "regulation"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused for another request", "idempotency-key-reused"),
+    /** An upload whose bytes do not match the size or SHA-256 its caller declared; nothing was kept. */
+    CHECKSUM_MISMATCH(422, "Upload does not match its declared size or checksum", "checksum-mismatch"),
+    RANGE_NOT_SATISFIABLE(416, "Range not satisfiable", "range-not-satisfiable"),
+    /** A stored object whose bytes no longer match the checksum recorded at upload; it is not served. */
+    OBJECT_CORRUPTED(500, "Stored object fails its checksum", "object-corrupted"),
     SERVICE_UNAVAILABLE(503, "Service unavailable", "service-unavailable"),
     INTERNAL(500, "Internal error", "internal");
 
@@ -45,7 +50,8 @@ public enum ProblemType {
     /** The type for an HTTP status that arrived without one of ours. */
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status && t != MALFORMED_JSON && t != IDEMPOTENCY_KEY_REUSED) {
+            if (t.status == status && t != MALFORMED_JSON && t != IDEMPOTENCY_KEY_REUSED && t != CHECKSUM_MISMATCH
+                    && t != OBJECT_CORRUPTED) {
                 return t;
             }
         }

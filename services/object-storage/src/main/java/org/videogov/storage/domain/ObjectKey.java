@@ -1,0 +1,32 @@
+package org.videogov.storage.domain;
+
+import java.util.regex.Pattern;
+import org.videogov.common.problem.ProblemException;
+
+/**
+ * The key of a stored object inside its district's bucket: 1 to 512 characters of letters, digits
+ * and {@code . _ - /}, no empty segment, no {@code .} or {@code ..} segment, no leading slash.
+ */
+public record ObjectKey(String value) {
+
+    public static final int MAX_LENGTH = 512;
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*");
+
+    public static ObjectKey parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_LENGTH || !ALLOWED.matcher(raw).matches()) {
+            throw ProblemException.badRequest("key", "must be 1 to " + MAX_LENGTH + " characters of letters, digits, "
+                    + "'.', '_', '-' in '/'-separated segments");
+        }
+        for (String segment : raw.split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw ProblemException.badRequest("key", "must not contain '.' or '..' segments");
+            }
+        }
+        return new ObjectKey(raw);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,117 @@
+package org.videogov.storage.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.videogov.common.district.DistrictCode;
+import org.videogov.common.problem.ProblemException;
+import org.videogov.storage.domain.ObjectKey;
+import org.videogov.storage.domain.Sha256;
+import org.videogov.storage.service.StorageService;
+
+/**
+ * A district's video objects (Article 5 of the measures: recordings are kept and protected).
+ * Both methods run on a worker thread ({@code @Blocking}): the upload's body arrives as a stream
+ * that is read while it is sent to the store (never held whole), and a download is written from the
+ * store's stream.
+ */
+@Path("/api/v1/districts/{district}/objects")
+@Authenticated
+public class ObjectResource {
+
+    @Inject
+    StorageService storage;
+
+    @Inject
+    ObjectAccess access;
+
+    @PUT
+    @Path("{key: .+}")
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store an object: streamed to the district's bucket, its size and SHA-256 compared with "
+            + "the X-Object-Size and X-Object-SHA256 headers")
+    @APIResponse(responseCode = "201", description = "Stored and verified")
+    @APIResponse(responseCode = "409", description = "An object with this key exists; recordings are never "
+            + "overwritten (Article 5)")
+    @APIResponse(responseCode = "413", description = "Larger than videogov.object-storage.max-object-size; nothing kept")
+    @APIResponse(responseCode = "422", description = "Size or SHA-256 differ from the declaration; the object was "
+            + "removed, nothing kept (checksum-mismatch, naming the header)")
+    @APIResponse(responseCode = "503", description = "The object store or sharing-authz did not answer; nothing kept")
+    public Uni<Response> put(@PathParam("district") @DistrictCode String district, @PathParam("key") String rawKey,
+                             @HeaderParam(StorageService.SIZE_FIELD) String size,
+                             @HeaderParam(StorageService.SHA256_FIELD) String sha256,
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        ObjectKey key = ObjectKey.parse(rawKey);
+        StorageService.Declared declared = new StorageService.Declared(size(size),
+                Sha256.parse(StorageService.SHA256_FIELD, sha256));
+        String type = contentType == null || contentType.isBlank() ? MediaType.APPLICATION_OCTET_STREAM : contentType;
+        return access.requireWrite(district)
+                .chain(() -> storage.upload(district, key, body, type, declared))
+                .map(stored -> Response.status(Response.Status.CREATED).entity(ObjectView.of(stored)).build());
+    }
+
+    @GET
+    @Path("{key: .+}")
+    @Blocking
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Read an object, whole or one byte range (Range: bytes=...); verify=true first "
+            + "recomputes its SHA-256 and refuses to serve it when it differs from the one recorded at upload")
+    @APIResponse(responseCode = "200", description = "The whole object")
+    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "416", description = "The range starts past the object's end")
+    @APIResponse(responseCode = "500", description = "verify=true: the object no longer matches its recorded SHA-256 "
+            + "(object-corrupted); nothing served")
+    @APIResponse(responseCode = "503", description = "The object store or sharing-authz did not answer")
+    public Uni<Response> get(@PathParam("district") @DistrictCode String district, @PathParam("key") String rawKey,
+                             @QueryParam("verify") @DefaultValue("false") boolean verify,
+                             @HeaderParam("Range") String range) {
+        ObjectKey key = ObjectKey.parse(rawKey);
+        return access.requireRead(district)
+                .chain(() -> storage.stat(district, key))
+                .chain(object -> verify ? storage.verify(object) : Uni.createFrom().item(object))
+                .chain(object -> {
+                    Optional<ByteRange> part = ByteRange.parse(range, object.size());
+                    long offset = part.map(ByteRange::first).orElse(0L);
+                    Long length = part.map(ByteRange::length).orElse(null);
+                    return storage.open(object, offset, length).map(stream -> {
+                        Response.ResponseBuilder answer = part.isPresent()
+                                ? Response.status(206).header("Content-Range", part.get().contentRange(object.size()))
+                                : Response.ok();
+                        object.sha256().ifPresent(s -> answer.header(StorageService.SHA256_FIELD, s.hex()));
+                        return answer.entity(stream)
+                                .type(object.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                                        : object.contentType())
+                                .header("Accept-Ranges", "bytes")
+                                .header(HttpHeaders.CONTENT_LENGTH, part.map(ByteRange::length).orElse(object.size()))
+                                .build();
+                    });
+                });
+    }
+
+    private static long size(String raw) {
+        if (raw == null || !raw.strip().matches("\\d{1,18}")) {
+            throw ProblemException.badRequest(StorageService.SIZE_FIELD, "must be the object's size in bytes, "
+                    + "a non-negative integer");
+        }
+        return Long.parseLong(raw.strip());
+    }
+}
