@@ -50,4 +50,11 @@ public interface RecordingConfig {
     /** How far in the future a segment's end may lie, for recorders' clock skew (default 5 minutes). */
     @WithDefault("PT5M")
     Duration maxFutureSkew();
+
+    /**
+     * When the purge runs (a Quartz-style cron, default 02:30 UTC every day; service.PurgeService): every day
+     * before yesterday, its partition dropped whole when nothing in it is kept or held, else row by row.
+     */
+    @WithDefault("0 30 2 * * ?")
+    String purgeCron();
 }

@@ -34,7 +34,7 @@ public class PartitionMaintenance {
     @Inject
     RecordingConfig config;
 
-    /** Days whose partition this instance has seen to exist (partitions are never dropped in this slice). */
+    /** Days from yesterday on whose partition this instance has seen to exist (only older days are purged). */
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
 
     private final Clock clock = Clock.systemUTC();
@@ -64,8 +64,10 @@ public class PartitionMaintenance {
     /** Makes sure a partition exists for each of these UTC days before segments starting on them are inserted. */
     public Uni<Void> ensureDays(Collection<LocalDate> days) {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         for (LocalDate day : days) {
-            if (!known.contains(day)) {
+            // Days before yesterday may have been purged (their partition dropped) by any instance: always ask.
+            if (day.isBefore(yesterday) || !known.contains(day)) {
                 chain = chain.flatMap(v -> partitions.ensure(day, 1).invoke(n -> known.add(day)).replaceWithVoid());
             }
         }
