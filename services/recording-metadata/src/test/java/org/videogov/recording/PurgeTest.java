@@ -1,0 +1,128 @@
+package org.videogov.recording;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.videogov.recording.Recordings.batch;
+import static org.videogov.recording.Recordings.camera;
+import static org.videogov.recording.Recordings.consecutive;
+import static org.videogov.recording.Recordings.register;
+import static org.videogov.recording.Recordings.stored;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.videogov.recording.repository.PurgeRepository.DayPurge;
+import org.videogov.recording.service.PurgeService;
+import org.videogov.testing.PostgresDatabase;
+import org.videogov.testing.TestTokens;
+
+/**
+ * The purge (Article 5): an expired day with nothing held is dropped as a whole partition; a day with a held
+ * or still-retained segment is purged row by row and keeps exactly those; today and yesterday are never
+ * purged. Each test uses a day of its own in 2019 (expired long ago under a 30-day retention).
+ */
+@QuarkusTest
+class PurgeTest {
+
+    private static final String SHINAN = TestTokens.SHINAN;
+    /** A district whose policy keeps recordings a hundred years (set here), so its 2019 segments are retained. */
+    private static final String JIMO = "370215";
+
+    @Inject
+    PurgeService purge;
+
+    private static OffsetDateTime freshDay(int slot) {
+        return OffsetDateTime.of(2019, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+                .plusDays(slot * 100L + ThreadLocalRandom.current().nextInt(100));
+    }
+
+    private static boolean partitionExists(LocalDate day) {
+        return PostgresDatabase.count(TestDatabase.NAME, "select count(*) from pg_class where relname = 'segment_"
+                + day.toString().replace("-", "") + "'") == 1;
+    }
+
+    private DayPurge purge(LocalDate day) {
+        Optional<DayPurge> done = purge.purgeDay(day).await().atMost(Duration.ofSeconds(30));
+        assertTrue(done.isPresent(), "no partition for " + day);
+        return done.get();
+    }
+
+    @Test
+    void anExpiredDayWithNothingHeldIsDroppedAsAWholePartitionArticle5() {
+        OffsetDateTime day = freshDay(0);
+        String a = camera(SHINAN);
+        String b = camera(SHINAN);
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(a, day.plusHours(1), 3, 5))).then().statusCode(201);
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(b, day.plusHours(2), 2, 5))).then().statusCode(201);
+        DayPurge done = purge(day.toLocalDate());
+        assertEquals("DROP", done.mode());
+        assertEquals(5, done.purged());
+        assertEquals(0, done.kept());
+        assertTrue(!partitionExists(day.toLocalDate()), "the partition is still there");
+        assertEquals(0, stored(a) + stored(b));
+        assertEquals(Optional.empty(), purge.purgeDay(day.toLocalDate()).await().atMost(Duration.ofSeconds(30)),
+                "a second run found something to purge");
+        // A late segment of that day gets its partition again.
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(a, day.plusHours(5), 1, 5))).then().statusCode(201);
+        assertEquals(1, stored(a));
+    }
+
+    @Test
+    void aHeldSegmentSurvivesThePurgeWhichThenGoesRowByRowArticle5() {
+        OffsetDateTime day = freshDay(1);
+        String a = camera(SHINAN);
+        String b = camera(SHINAN);
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(a, day.plusHours(1), 3, 5))).then().statusCode(201);
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(b, day.plusHours(1), 2, 5))).then().statusCode(201);
+        String hold = given().auth().oauth2(LegalHoldTest.PLACER).contentType(ContentType.JSON).body(Map.of(
+                        "cameraGbId", a, "from", day.plusHours(1).plusMinutes(5).toString(),
+                        "to", day.plusHours(1).plusMinutes(10).toString(), "reason", "Inquiry", "caseNumber", "QD-P1"))
+                .when().post("/api/v1/holds").then().statusCode(201).extract().path("id");
+        DayPurge done = purge(day.toLocalDate());
+        assertEquals("ROWS", done.mode());
+        assertEquals(4, done.purged());
+        assertEquals(1, done.kept());
+        assertTrue(partitionExists(day.toLocalDate()));
+        assertEquals(1, stored(a), "the held segment was purged");
+        assertEquals(0, stored(b));
+        // Released by a different person, the hold no longer keeps it: the next run drops the day.
+        LegalHoldTest.release(LegalHoldTest.OTHER_ADMIN, hold).then().statusCode(200);
+        assertEquals("DROP", purge(day.toLocalDate()).mode());
+        assertEquals(0, stored(a));
+    }
+
+    @Test
+    void segmentsStillWithinTheirRetentionAreKept() {
+        given().auth().oauth2(TestTokens.CITY_ADMIN).contentType(ContentType.JSON).body(Map.of("days", 36500)).when()
+                .put("/api/v1/retention-policies/{d}", JIMO).then().statusCode(200);
+        OffsetDateTime day = freshDay(2);
+        String kept = camera(JIMO);
+        String expired = camera(SHINAN);
+        register(TestTokens.CITY_ADMIN, batch(JIMO, consecutive(kept, day.plusHours(1), 2, 5))).then().statusCode(201);
+        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(expired, day.plusHours(1), 2, 5))).then().statusCode(201);
+        DayPurge done = purge(day.toLocalDate());
+        assertEquals("ROWS", done.mode());
+        assertEquals(2, stored(kept));
+        assertEquals(0, stored(expired));
+    }
+
+    @Test
+    void yesterdayAndTodayAreNeverPurged() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThrows(RuntimeException.class, () -> purge.purgeDay(today).await().atMost(Duration.ofSeconds(30)));
+        assertThrows(RuntimeException.class, () -> purge.purgeDay(today.minusDays(1)).await().atMost(Duration.ofSeconds(30)));
+        assertTrue(partitionExists(today) && partitionExists(today.minusDays(1)));
+        purge.purgeExpired().await().atMost(Duration.ofSeconds(60));
+        assertTrue(partitionExists(today) && partitionExists(today.minusDays(1)));
+    }
+}

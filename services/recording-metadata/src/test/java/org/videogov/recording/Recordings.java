@@ -1,0 +1,76 @@
+package org.videogov.recording;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.videogov.testing.PostgresDatabase;
+
+/** Test data and calls of recording-metadata's API: fresh cameras, segments as JSON, counts from the database. */
+final class Recordings {
+
+    /** A start hour in the past that every test may use: three hours ago, on the hour (UTC). */
+    static final OffsetDateTime BASE = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(3);
+
+    private Recordings() {
+    }
+
+    /** A camera ID no other test uses (20 digits, district prefix as GB/T 28181 has it). */
+    static String camera(String district) {
+        return district + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+    }
+
+    static String sha(int n) {
+        return String.format("%064x", n);
+    }
+
+    /** A segment of {@code camera} over [start, start + minutes). */
+    static Map<String, Object> segment(String camera, String source, OffsetDateTime start, int minutes) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("cameraGbId", camera);
+        s.put("source", source);
+        s.put("start", start.toString());
+        s.put("end", start.plusMinutes(minutes).toString());
+        s.put("objectKey", camera + "/" + source + "/" + start.toInstant().toEpochMilli() + ".mp4");
+        s.put("sizeBytes", 1_000_000L + minutes);
+        s.put("sha256", sha(start.getMinute() + 60 * start.getHour() + minutes));
+        s.put("container", "mp4");
+        s.put("codec", "h265");
+        return s;
+    }
+
+    /** Consecutive segments of {@code minutes} each from {@code start}. */
+    static List<Map<String, Object>> consecutive(String camera, OffsetDateTime start, int count, int minutes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(segment(camera, "CONTINUOUS", start.plusMinutes((long) i * minutes), minutes));
+        }
+        return out;
+    }
+
+    static Map<String, Object> batch(String district, List<Map<String, Object>> segments) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        if (district != null) {
+            b.put("district", district);
+        }
+        b.put("segments", segments);
+        return b;
+    }
+
+    static Response register(String token, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/segment-batches");
+    }
+
+    static long stored(String camera) {
+        return PostgresDatabase.count(TestDatabase.NAME, "select count(*) from segment where camera_gb_id = '" + camera + "'");
+    }
+}
