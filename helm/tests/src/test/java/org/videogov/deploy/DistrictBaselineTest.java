@@ -154,7 +154,7 @@ class DistrictBaselineTest {
 
         List<GenericKubernetesResource> databases = objects.stream()
                 .filter(o -> o.getKind().equals("Database")).map(GenericKubernetesResource.class::cast).toList();
-        assertEquals(Set.of("site_registry", "camera_inventory"),
+        assertEquals(Set.of("site_registry", "camera_inventory", "recording_metadata"),
                 Set.copyOf(databases.stream().map(d -> text(d, "spec.name")).toList()),
                 "the district services that have a datasource");
         for (GenericKubernetesResource database : databases) {
