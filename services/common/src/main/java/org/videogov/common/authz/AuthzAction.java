@@ -11,6 +11,7 @@ public final class AuthzAction {
     public static final String CAMERA_READ = "camera.read";
     public static final String CAMERA_WRITE = "camera.write";
     public static final String RECORDING_READ = "recording.read";
+    public static final String RECORDING_HOLD = "recording.hold";
 
     private AuthzAction() {
     }

@@ -14,7 +14,7 @@ import org.videogov.proto.storage.v1.StatObjectRequest;
 import org.videogov.proto.storage.v1.StatObjectResponse;
 import org.videogov.storage.config.StorageConfig;
 import org.videogov.storage.domain.ObjectKey;
-import org.videogov.storage.identity.ServiceAccount;
+import org.videogov.common.identity.ServiceAccount;
 import org.videogov.storage.service.StorageService;
 
 /**

@@ -9,7 +9,7 @@ import org.videogov.common.authz.AuthzAction;
 import org.videogov.common.authz.AuthzResource;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.storage.config.StorageConfig;
-import org.videogov.storage.identity.ServiceAccount;
+import org.videogov.common.identity.ServiceAccount;
 
 /**
  * Who may store and read a district's video objects (Articles 4 and 5 of the measures: access is

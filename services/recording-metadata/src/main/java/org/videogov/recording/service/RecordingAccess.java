@@ -1,5 +1,8 @@
 package org.videogov.recording.service;
 
+import static org.videogov.common.authz.AuthzAction.RECORDING_HOLD;
+import static org.videogov.common.authz.AuthzAction.RECORDING_READ;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,9 +33,6 @@ import org.videogov.recording.repository.SegmentRepository;
  */
 @ApplicationScoped
 public class RecordingAccess {
-
-    public static final String RECORDING_READ = "recording.read";
-    public static final String RECORDING_HOLD = "recording.hold";
 
     @Inject
     AuthorizationClient authz;

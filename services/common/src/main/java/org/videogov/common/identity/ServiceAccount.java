@@ -1,19 +1,21 @@
-package org.videogov.storage.identity;
+package org.videogov.common.identity;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.videogov.common.identity.CurrentCaller;
 
 /**
- * The Keycloak client behind a verified service-account token ({@code azp} or {@code client_id},
- * user {@code service-account-<client>}), as sharing-authz's {@code ServiceCaller} recognises it; a
- * person's token is never one.
+ * The Keycloak client behind a verified service-account token: a client-credentials token names its
+ * client in {@code azp} (and, with Keycloak's {@code service_account} scope, {@code client_id}) and its
+ * user {@code service-account-<client>}; a person's token never has that user name for its
+ * {@code azp}. The one recognition every service uses (sharing-authz's callers, object-storage's
+ * writers and gRPC callers).
  */
 public final class ServiceAccount {
 
-    private static final String PREFIX = "service-account-";
+    /** The user name Keycloak gives a client's service account. */
+    public static final String PREFIX = "service-account-";
 
     private ServiceAccount() {
     }
