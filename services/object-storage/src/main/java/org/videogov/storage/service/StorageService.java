@@ -206,6 +206,8 @@ public class StorageService {
                         return null;
                     });
             return retained.chain(() -> store.removeAllVersions(bucket, key.value(), supported))
+                    // A presigned upload's declaration, should the object never have been used.
+                    .chain(() -> store.remove(bucket, PresignService.pendingName(key), null))
                     .invoke(() -> LOG.infof("object %s/%s deleted", bucket, key))
                     .replaceWith(true);
         }).onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
