@@ -53,6 +53,13 @@ public interface StorageConfig {
     @WithDefault("recording-metadata")
     List<String> deleters();
 
+    /**
+     * The lifetime of a presigned upload or download URL (at most an hour; a caller may ask for a
+     * shorter one). Short, because a URL is a bearer credential for that one object.
+     */
+    @WithDefault("5M")
+    Duration presignTtl();
+
     /** The bucket the start-up probe for object lock uses (created with object lock where supported). */
     @WithDefault("videogov-object-lock-probe")
     String lockProbeBucket();

@@ -1,6 +1,11 @@
 package org.videogov.storage.repository;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.Directive;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.http.Method;
 import io.minio.DisableObjectLegalHoldArgs;
 import io.minio.EnableObjectLegalHoldArgs;
 import io.minio.GetObjectRetentionArgs;
@@ -272,6 +277,29 @@ public class ObjectStore {
                     }
                     return removed;
                 });
+    }
+
+    /** A presigned URL of the object for {@code method} (PUT or GET), valid {@code seconds}. */
+    public Uni<String> presign(String bucket, ObjectKey key, Method method, int seconds) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method).bucket(bucket)
+                        .object(key.value()).expiry(seconds).build());
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Records the verified checksum on an object: copied onto itself with the new user metadata. */
+    public Uni<Void> recordChecksum(String bucket, ObjectKey key, String contentType, Sha256 verified) {
+        return call(() -> client.copyObject(CopyObjectArgs.builder().bucket(bucket).object(key.value())
+                .source(CopySource.builder().bucket(bucket).object(key.value()).build())
+                .metadataDirective(Directive.REPLACE)
+                .headers(Map.of("Content-Type", contentType == null ? "application/octet-stream" : contentType))
+                .userMetadata(Map.of(SHA256_METADATA, verified.hex()))
+                .build()))
+                .replaceWithVoid();
     }
 
     /** Sets the object's S3 legal hold ON or OFF (object lock). */

@@ -56,6 +56,9 @@ public class StorageService {
     @Inject
     HoldService holds;
 
+    @Inject
+    PresignService presign;
+
     /** What the uploader declared. */
     public record Declared(long size, Sha256 sha256) {
     }
@@ -139,9 +142,15 @@ public class StorageService {
 
     /** The object's size and recorded checksum; 404 when there is none. */
     public Uni<StoredObject> stat(String district, ObjectKey key) {
-        return store.stat(district, key)
+        return settled(district, key)
                 .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("object", key)));
+    }
+
+    /** The object as its first use must see it (a presigned upload verified first, {@link PresignService#settle}). */
+    private Uni<Optional<StoredObject>> settled(String district, ObjectKey key) {
+        return store.stat(district, key).chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                : presign.settle(found.get()));
     }
 
     /** How many objects {@link #statAll} asks the store about at once. */
@@ -154,7 +163,7 @@ public class StorageService {
             indexes.add(i);
         }
         return Multi.createFrom().iterable(indexes)
-                .onItem().transformToUni(i -> store.stat(district, keys.get(i)).map(found -> Map.entry(i, found)))
+                .onItem().transformToUni(i -> settled(district, keys.get(i)).map(found -> Map.entry(i, found)))
                 .merge(STAT_CONCURRENCY)
                 .collect().asList()
                 .map(entries -> {
@@ -197,6 +206,8 @@ public class StorageService {
                         return null;
                     });
             return retained.chain(() -> store.removeAllVersions(bucket, key.value(), supported))
+                    // A presigned upload's declaration, should the object never have been used.
+                    .chain(() -> store.remove(bucket, PresignService.pendingName(key), null))
                     .invoke(() -> LOG.infof("object %s/%s deleted", bucket, key))
                     .replaceWith(true);
         }).onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
@@ -217,6 +228,7 @@ public class StorageService {
         after.ifPresent(key -> args.startAfter(key.value()));
         return store.list(args.build(), item -> !item.isDir()
                         && !item.objectName().startsWith(ObjectKey.RESERVED_PREFIX)
+                        && !item.objectName().startsWith(ObjectKey.PENDING_PREFIX)
                         && item.lastModified() != null && item.lastModified().toInstant().isBefore(before), pageSize)
                 .map(listing -> new ObjectPage(listing.items().stream().map(item -> new ListedObject(item.objectName(),
                         item.size(), item.lastModified().toInstant())).toList(), listing.more() && !listing.items().isEmpty()
@@ -256,7 +268,7 @@ public class StorageService {
                 .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
     }
 
-    private static Sha256 digest(InputStream stream) {
+    static Sha256 digest(InputStream stream) {
         MessageDigest digest = Sha256.digester();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = stream) {
