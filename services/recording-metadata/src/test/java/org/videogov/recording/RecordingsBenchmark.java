@@ -236,7 +236,8 @@ public final class RecordingsBenchmark {
                 (int) (Instant.now().getEpochSecond() % 100_000));
         ObjectNode body = json.createObjectNode().put("gbId", gbId).put("districtCode", DISTRICT)
                 .put("name", "benchmark camera " + gbId).put("siteId", siteId).put("zoneId", zoneId).put("kind", "FIXED")
-                .put("vendor", "bench").put("model", "bench").put("securityLevel", 3).put("state", "ACTIVE")
+                .put("vendor", "bench").put("model", "bench").put("installerUnit", "bench").put("maintainerUnit", "bench")
+                .put("network", "VIDEO_PRIVATE_NETWORK").put("securityLevel", 3).put("state", "ACTIVE")
                 .put("alarmCentreInterfaceReserved", true).put("emergencyCommandInterfaceReserved", true);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(cameraInventory + "/api/v1/cameras"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
