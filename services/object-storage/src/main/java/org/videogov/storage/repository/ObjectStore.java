@@ -145,17 +145,91 @@ public class ObjectStore {
                 .onFailure(ObjectStore::missing).recoverWithItem(Optional.empty());
     }
 
+    /** Parts of a streamed upload in flight to the store while the next one is read. */
+    static final int PARTS_IN_FLIGHT = 2;
+
     /**
-     * Streams {@code body} to the object (size unknown to the client: one PUT up to a part, multipart
-     * beyond, one part buffered at a time), with the declared checksum as user metadata.
+     * Streams {@code body} to the object part by part ({@code videogov.object-storage.part-size}), uploading
+     * up to {@link #PARTS_IN_FLIGHT} parts while the next one is read from the caller, so that receiving,
+     * digesting and sending overlap; at most three parts are held at once, whatever the object's size.
+     * Before the object becomes visible — its one PUT when it fits in a part, else the completion of the
+     * multipart upload — {@code beforeCommit} runs and may refuse by throwing: a multipart upload is then
+     * aborted, so an object whose bytes do not match what the caller declared is never stored at all. Runs
+     * blocking on a worker thread (it reads the request's stream); any failure aborts the upload.
      */
-    public Uni<Void> put(String bucket, ObjectKey key, InputStream body, String contentType, Sha256 declared) {
-        return call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key.value())
-                .stream(body, -1, config.partSize())
-                .contentType(contentType)
-                .userMetadata(Map.of(SHA256_METADATA, declared.hex()))
-                .build()))
-                .replaceWithVoid();
+    public Uni<Void> putStreaming(String bucket, ObjectKey key, InputStream body, String contentType, Sha256 declared,
+                                  Runnable beforeCommit) {
+        return Uni.createFrom().<Void>item(() -> {
+            try {
+                putBlocking(bucket, key.value(), body, contentType, declared, beforeCommit);
+                return null;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().transform(f -> f instanceof java.io.UncheckedIOException u ? u.getCause() : unwrap(f));
+    }
+
+    private void putBlocking(String bucket, String object, InputStream body, String contentType, Sha256 declared,
+                             Runnable beforeCommit) throws Exception {
+        int partSize = Math.toIntExact(config.partSize());
+        byte[] first = readPart(body, partSize);
+        byte[] second = first.length == partSize ? readPart(body, partSize) : new byte[0];
+        if (second.length == 0) {
+            beforeCommit.run();
+            client.putObject(PutObjectArgs.builder().bucket(bucket).object(object)
+                    .stream(new ByteArrayInputStream(first), first.length, -1).contentType(contentType)
+                    .userMetadata(Map.of(SHA256_METADATA, declared.hex())).build()).join();
+            return;
+        }
+        com.google.common.collect.Multimap<String, String> headers = com.google.common.collect.HashMultimap.create();
+        headers.put("Content-Type", contentType);
+        headers.put("x-amz-meta-" + SHA256_METADATA, declared.hex());
+        String uploadId = client.createMultipartUploadAsync(bucket, null, object, headers, null).join().result()
+                .uploadId();
+        java.util.ArrayDeque<CompletableFuture<io.minio.UploadPartResponse>> inFlight = new java.util.ArrayDeque<>();
+        List<io.minio.messages.Part> parts = new ArrayList<>();
+        try {
+            byte[] part = first;
+            byte[] next = second;
+            int number = 1;
+            while (part.length > 0) {
+                if (inFlight.size() == PARTS_IN_FLIGHT) {
+                    io.minio.UploadPartResponse done = inFlight.removeFirst().join();
+                    parts.add(new io.minio.messages.Part(done.partNumber(), done.etag()));
+                }
+                inFlight.addLast(client.uploadPartAsync(bucket, null, object, part, part.length, uploadId, number++,
+                        null, null));
+                part = next;
+                next = part.length == partSize ? readPart(body, partSize) : new byte[0];
+            }
+            while (!inFlight.isEmpty()) {
+                io.minio.UploadPartResponse done = inFlight.removeFirst().join();
+                parts.add(new io.minio.messages.Part(done.partNumber(), done.etag()));
+            }
+            beforeCommit.run();
+            client.completeMultipartUploadAsync(bucket, null, object, uploadId,
+                    parts.toArray(io.minio.messages.Part[]::new), null, null).join();
+        } catch (Exception | Error e) {
+            inFlight.forEach(f -> f.cancel(true));
+            try {
+                client.abortMultipartUploadAsync(bucket, null, object, uploadId, null, null).join();
+            } catch (Exception abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    /** Up to {@code size} bytes of the stream (fewer only at its end; none at its end). */
+    private static byte[] readPart(InputStream in, int size) throws IOException {
+        byte[] buffer = new byte[size];
+        int filled = in.readNBytes(buffer, 0, size);
+        return filled == size ? buffer : java.util.Arrays.copyOf(buffer, filled);
     }
 
     /** The object's bytes from {@code offset}, {@code length} of them (null: to the end). */

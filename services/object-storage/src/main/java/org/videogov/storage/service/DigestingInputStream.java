@@ -22,6 +22,7 @@ final class DigestingInputStream extends FilterInputStream {
     private final MessageDigest digest = Sha256.digester();
     private final long limit;
     private long count;
+    private Sha256 sha256;
 
     DigestingInputStream(InputStream in, long limit) {
         super(in);
@@ -69,7 +70,11 @@ final class DigestingInputStream extends FilterInputStream {
         return count;
     }
 
-    Sha256 sha256() {
-        return Sha256.of(digest);
+    /** The SHA-256 of every byte read; the stream is finished once it is asked (asked again: the same). */
+    synchronized Sha256 sha256() {
+        if (sha256 == null) {
+            sha256 = Sha256.of(digest);
+        }
+        return sha256;
     }
 }

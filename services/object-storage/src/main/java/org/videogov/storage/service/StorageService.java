@@ -83,12 +83,33 @@ public class StorageService {
                         throw ProblemException.conflict("object " + key + " already exists in district " + district
                                 + "; stored recordings are never overwritten (Article 5)");
                     }
-                    return store.put(bucket, key, digesting, contentType, declared.sha256())
-                            .onFailure().call(failure -> removeQuietly(bucket, key))
+                    return store.putStreaming(bucket, key, digesting, contentType, declared.sha256(),
+                                    () -> refuseMismatch(declared, digesting))
+                            // A refused mismatch stored nothing (the upload was aborted before it completed).
+                            .onFailure(f -> !(f instanceof ProblemException)).call(failure -> removeQuietly(bucket, key))
                             .onFailure().transform(StorageService::uploadFailure)
                             .flatMap(done -> verifyUpload(bucket, district, key, contentType, declared, digesting));
                 }))
                 .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
+    }
+
+    /**
+     * Before the object becomes visible: the bytes received must be those declared, else the upload is
+     * refused (422) and the store never shows the object.
+     */
+    private static void refuseMismatch(Declared declared, DigestingInputStream received) {
+        long size = received.count();
+        Sha256 actual = received.sha256();
+        String field = size != declared.size() ? SIZE_FIELD : SHA256_FIELD;
+        String mismatch = size != declared.size()
+                ? SIZE_FIELD + ": declared " + declared.size() + " bytes, received " + size
+                : actual.equals(declared.sha256()) ? null
+                : SHA256_FIELD + ": declared " + declared.sha256() + ", received bytes hash to " + actual;
+        if (mismatch != null) {
+            String detail = mismatch + "; nothing was kept";
+            throw new ProblemException(ProblemType.CHECKSUM_MISMATCH, detail,
+                    Map.of("errors", java.util.List.of(Map.of("field", field, "message", detail))));
+        }
     }
 
     private Uni<StoredObject> verifyUpload(String bucket, String district, ObjectKey key, String contentType,
