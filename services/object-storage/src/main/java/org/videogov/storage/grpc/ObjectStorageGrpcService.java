@@ -52,4 +52,49 @@ public class ObjectStorageGrpcService implements ObjectStorage {
                     .build());
         }).onFailure().transform(GrpcStatus::of);
     }
+
+    // Until the h-storage slice implements them (the proto has them since 918c1b3): UNIMPLEMENTED.
+    private static <T> io.smallrye.mutiny.Uni<T> notYet() {
+        return io.smallrye.mutiny.Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
+    public Uni<org.videogov.proto.storage.v1.StatObjectsResponse> statObjects(
+            org.videogov.proto.storage.v1.StatObjectsRequest request) {
+        return notYet();
+    }
+
+    @Override
+    public Uni<org.videogov.proto.storage.v1.DeleteObjectResponse> deleteObject(
+            org.videogov.proto.storage.v1.DeleteObjectRequest request) {
+        return notYet();
+    }
+
+    @Override
+    public Uni<org.videogov.proto.storage.v1.ObjectHold> holdObject(
+            org.videogov.proto.storage.v1.HoldObjectRequest request) {
+        return notYet();
+    }
+
+    @Override
+    public Uni<org.videogov.proto.storage.v1.ObjectHold> releaseObject(
+            org.videogov.proto.storage.v1.ReleaseObjectRequest request) {
+        return notYet();
+    }
+
+    @Override
+    public Uni<org.videogov.proto.storage.v1.ListObjectsResponse> listObjects(
+            org.videogov.proto.storage.v1.ListObjectsRequest request) {
+        return notYet();
+    }
+
+    @Inject
+    org.videogov.storage.evidence.EvidenceExport evidence;
+
+    /** Evidence packages: org.videogov.storage.evidence.EvidenceExport. */
+    @Override
+    public io.smallrye.mutiny.Multi<org.videogov.proto.storage.v1.PackageChunk> exportPackage(
+            org.videogov.proto.storage.v1.ExportPackageRequest request) {
+        return evidence.exportPackage(request);
+    }
 }
