@@ -137,9 +137,10 @@ public class EvidenceExport {
             out.last(PackageChunk.newBuilder().setSize(written.size()).setSha256(written.sha256())
                     .setManifestSha256(written.manifestSha256()).setKeyId(signing.keyId()));
             LOG.infof("evidence package %s exported: district %s, camera %s, case %s, %d segments, %d bytes, "
-                            + "for %s, signed with key %s", written.manifest().packageId(), export.district(),
+                            + "for %s, signed with key %s (%s)", written.manifest().packageId(), export.district(),
                     export.cameraGbId(), export.caseNumber(), export.items().size(), written.size(),
-                    export.exportedBy(), signing.keyId());
+                    export.exportedBy(), signing.keyId(), readiness != null ? "paced by the caller's reading"
+                            : "not paced: the call's readiness was not available");
             emitter.complete();
         } catch (PackageWriter.Mismatch e) {
             LOG.errorf("evidence export for case %s of district %s stopped: %s", export.caseNumber(),

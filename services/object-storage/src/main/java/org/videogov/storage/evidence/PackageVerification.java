@@ -34,11 +34,11 @@ public class PackageVerification {
     }
 
     public Verdict verify(InputStream body, long declaredLength) {
-        EvidenceKey.Loaded current = key.require();
         long limit = config.maxVerifySize().asLongValue();
         if (declaredLength > limit) {
             throw tooLarge(limit);
         }
+        EvidenceKey.Loaded current = key.require();
         Path file = null;
         try {
             file = Files.createTempFile("evidence-verify-", ".zip");
