@@ -18,7 +18,7 @@ import org.videogov.testing.TestCaller;
 
 /**
  * Every kind of caller against the evidence methods. ExportPackage is for recording-metadata's
- * service account only (videogov.object-storage.deleters; it asks sharing-authz recording.export for
+ * service account only (videogov.object-storage.deleters, as DeleteObject; it asks sharing-authz recording.export for
  * the person it acts for): every person and every other service account PERMISSION_DENIED, no valid
  * token UNAUTHENTICATED. The public key and the verify endpoint serve every authenticated caller (a
  * package proves itself to whoever holds it); no valid token 401.

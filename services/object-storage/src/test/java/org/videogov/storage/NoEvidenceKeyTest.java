@@ -34,7 +34,9 @@ class NoEvidenceKeyTest {
     public static class WithoutKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("videogov.object-storage.evidence.max-verify-size", "1K");
+            // Blank, not unset: a key in the environment (VIDEOGOV_EVIDENCE_SIGNING_KEY) must not count.
+            return Map.of("videogov.object-storage.evidence.signing-key", " ",
+                    "videogov.object-storage.evidence.max-verify-size", "1K");
         }
 
         /** Not TestEvidenceKey: no key at all (and neither sharing-authz nor S3Mock, which nothing here asks). */

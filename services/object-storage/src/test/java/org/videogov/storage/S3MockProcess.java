@@ -21,16 +21,23 @@ import org.videogov.testing.QuarkusAppProcess;
  * resolves as a test dependency), run as its own process on a free port, once per module run (a
  * global test resource) and stopped at the end. It stores and returns retention and legal hold (it
  * does not enforce them), which S3Proxy, the stack's server, answers with 501 NotImplemented.
- * Returns its URL as {@link #URL_PROPERTY}.
+ * Returns its URL as {@link #URL_PROPERTY}; with init arg {@code as-store=true} also as the
+ * service's store ({@code quarkus.minio.*}), for a test profile whose service runs on S3Mock.
  */
 public class S3MockProcess implements QuarkusTestResourceLifecycleManager {
 
     public static final String URL_PROPERTY = "videogov.test.s3mock.url";
     private static final String VERSION = "4.12.4";
 
+    private boolean asStore;
     private Process process;
     private Path root;
     private Path log;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        asStore = Boolean.parseBoolean(initArgs.get("as-store"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -45,7 +52,8 @@ public class S3MockProcess implements QuarkusTestResourceLifecycleManager {
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             String url = "http://127.0.0.1:" + port;
             awaitAnswer(url);
-            return Map.of(URL_PROPERTY, url);
+            return asStore ? Map.of(URL_PROPERTY, url, "quarkus.minio.host", url, "quarkus.minio.access-key", "any",
+                    "quarkus.minio.secret-key", "any-secret") : Map.of(URL_PROPERTY, url);
         } catch (IOException e) {
             stop();
             throw new IllegalStateException("S3Mock did not start", e);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.grpc.GrpcArguments;
@@ -28,6 +27,7 @@ import org.videogov.evidence.PackageWriter;
 import org.videogov.proto.storage.v1.ExportItem;
 import org.videogov.proto.storage.v1.ExportPackageRequest;
 import org.videogov.proto.storage.v1.PackageChunk;
+import org.videogov.storage.config.StorageConfig;
 import org.videogov.storage.domain.ObjectKey;
 import org.videogov.storage.repository.ObjectStore;
 
@@ -62,9 +62,9 @@ public class EvidenceExport {
     @Inject
     EvidenceKey key;
 
-    /** The service accounts that may export (storage.proto: the same callers as DeleteObject). */
-    @ConfigProperty(name = "videogov.object-storage.deleters", defaultValue = "recording-metadata")
-    List<String> exporters;
+    /** The service accounts that may export are storage.proto's: the same callers as DeleteObject. */
+    @Inject
+    StorageConfig config;
 
     /** A checked request. */
     record Export(String district, String cameraGbId, Instant from, Instant to, String exportedBy, String purpose,
@@ -80,7 +80,7 @@ public class EvidenceExport {
         return caller.identity().map(identity -> {
             String client = ServiceAccount.clientOf(identity).orElseThrow(() -> Status.PERMISSION_DENIED
                     .withDescription("the object-storage gRPC API is for the platform's services").asRuntimeException());
-            if (!exporters.contains(client)) {
+            if (!config.deleters().contains(client)) {
                 throw Status.PERMISSION_DENIED.withDescription("only recording-metadata exports evidence packages")
                         .asRuntimeException();
             }
