@@ -88,6 +88,9 @@ class PackageWriterTest {
         var generated = EvidenceKeys.generate();
         assertArrayEquals(generated.getPublic().getEncoded(),
                 EvidenceKeys.publicOf(EvidenceKeys.readPrivate(EvidenceKeys.pem(generated.getPrivate()))).getEncoded());
+        // The form infra/local/secrets.sh keeps in an environment variable: the PEM's lines joined with spaces.
+        assertArrayEquals(key.getEncoded(), EvidenceKeys.readPrivate(OPENSSL_PRIVATE.strip().replace('\n', ' '))
+                .getEncoded());
         assertThrows(EvidenceKeys.BadKey.class, () -> EvidenceKeys.readPrivate(OPENSSL_PUBLIC));
         assertThrows(EvidenceKeys.BadKey.class, () -> EvidenceKeys.readPublic("-----BEGIN PUBLIC KEY-----\nAAAA\n"
                 + "-----END PUBLIC KEY-----\n"));

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.videogov.common.gb28181.DeviceId;
 import org.videogov.common.grpc.GrpcArguments;
 import org.videogov.common.grpc.GrpcCaller;
 import org.videogov.common.grpc.GrpcStatus;
@@ -50,6 +49,7 @@ public class EvidenceExport {
     static final int MAX_TEXT = 1000;
     static final int MAX_CASE_NUMBER = 100;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern GB_ID = Pattern.compile("[0-9]{20}");
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z_]{1,32}");
     private static final Duration OPEN_TIMEOUT = Duration.ofMinutes(1);
 
@@ -216,8 +216,9 @@ public class EvidenceExport {
         return new Export(district, camera, from, to, exportedBy, purpose, caseNumber, items);
     }
 
+    /** 20 digits, as recording-metadata registers them (GB/T 28181's structure is camera-inventory's to check). */
     private static String gbId(String field, String value) {
-        if (!DeviceId.isValid(value)) {
+        if (!GB_ID.matcher(value).matches()) {
             throw invalid(field + " must be a 20-digit GB/T 28181 device ID");
         }
         return value;
