@@ -155,6 +155,13 @@ videogov.city.districts."{{ $code }}"={{ get $districts $code }}
       name: {{ $c.database.existingSecret }}
       key: password
 {{- end }}
+{{- if and (eq $c.service "object-storage") $root.Values.evidence.existingSecret }}
+- name: VIDEOGOV_EVIDENCE_SIGNING_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.evidence.existingSecret }}
+      key: signing-key
+{{- end }}
 {{- if $c.s3.enabled }}
 - name: VIDEOGOV_S3_ACCESS_KEY
   valueFrom:

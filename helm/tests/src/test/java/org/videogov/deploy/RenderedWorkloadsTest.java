@@ -47,7 +47,7 @@ class RenderedWorkloadsTest {
     java.nio.file.Path temp;
 
     static final Set<String> SELECTOR_KEYS = Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance");
-    static final Pattern CREDENTIAL_NAME = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY|PG_USER).*");
+    static final Pattern CREDENTIAL_NAME = Pattern.compile(".*(PASSWORD|SECRET|ACCESS_KEY|SIGNING_KEY|PG_USER).*");
 
     static Stream<Release> releases() {
         return Releases.application();

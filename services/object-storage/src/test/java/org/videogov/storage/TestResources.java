@@ -16,6 +16,7 @@ import org.videogov.testing.SharingAuthzProcess;
 @QuarkusTestResource(SharingAuthzProcess.class)
 @QuarkusTestResource(TestBuckets.class)
 @QuarkusTestResource(S3MockProcess.class)
+@QuarkusTestResource(TestEvidenceKey.class)
 final class TestResources {
 
     private TestResources() {

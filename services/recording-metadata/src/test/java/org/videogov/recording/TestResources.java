@@ -3,6 +3,7 @@ package org.videogov.recording;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.videogov.testing.ObjectStorageProcess;
 import org.videogov.testing.PostgresDatabase;
 import org.videogov.testing.SharingAuthzProcess;
 
@@ -16,6 +17,7 @@ import org.videogov.testing.SharingAuthzProcess;
 @QuarkusTestResource(value = PostgresDatabase.class, initArgs = @ResourceArg(name = "database", value = TestDatabase.NAME))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(SharingAuthzProcess.class)
+@QuarkusTestResource(ObjectStorageProcess.class)
 final class TestResources {
 
     private TestResources() {

@@ -52,6 +52,12 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
     public static final String URL_PROPERTY = "videogov.test.object-storage.url";
     /** Returned config key with this run's bucket prefix on the stack's S3 server. */
     public static final String BUCKET_PREFIX_PROPERTY = "videogov.test.object-storage.bucket-prefix";
+    /**
+     * Returned config key with the public key (X.509 PEM) of the evidence signing key object-storage
+     * was started with: a fresh Ed25519 key per run, unless init arg {@code env.VIDEOGOV_EVIDENCE_SIGNING_KEY}
+     * gives one (empty: none, and this key is not returned).
+     */
+    public static final String EVIDENCE_PUBLIC_KEY_PROPERTY = "videogov.test.object-storage.evidence-public-key";
 
     private String client = "object-storage";
     private final Map<String, String> extraEnv = new HashMap<>();
@@ -96,6 +102,12 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
         // Where sharing-authz runs for this module's tests; otherwise an address that refuses (fail closed).
         env.putAll(SharingAuthzProcess.runningClientEnv().orElse(Map.of("VIDEOGOV_SHARING_AUTHZ_HOST", "127.0.0.1",
                 "VIDEOGOV_SHARING_AUTHZ_PORT", "1")));
+        String evidencePublicKey = null;
+        if (!extraEnv.containsKey("VIDEOGOV_EVIDENCE_SIGNING_KEY")) {
+            java.security.KeyPair evidence = evidenceKey();
+            env.put("VIDEOGOV_EVIDENCE_SIGNING_KEY", pem("PRIVATE KEY", evidence.getPrivate().getEncoded()));
+            evidencePublicKey = pem("PUBLIC KEY", evidence.getPublic().getEncoded());
+        }
         env.putAll(extraEnv);
         try {
             app = QuarkusAppProcess.start("object-storage", env, "/q/health/ready");
@@ -105,11 +117,27 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
         }
         config.put(URL_PROPERTY, app.url());
         config.put(BUCKET_PREFIX_PROPERTY, prefix);
+        if (evidencePublicKey != null) {
+            config.put(EVIDENCE_PUBLIC_KEY_PROPERTY, evidencePublicKey);
+        }
         config.put("quarkus.grpc.clients." + client + ".host", "127.0.0.1");
         config.put("quarkus.grpc.clients." + client + ".port", Integer.toString(app.port()));
         // In test mode Quarkus dials a client's test-port, which otherwise defaults to the app's own test port.
         config.put("quarkus.grpc.clients." + client + ".test-port", Integer.toString(app.port()));
         return config;
+    }
+
+    private static java.security.KeyPair evidenceKey() {
+        try {
+            return java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no Ed25519", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The running process (its log for failure messages, {@link QuarkusAppProcess#kill()}). */

@@ -12,6 +12,7 @@ public final class AuthzAction {
     public static final String CAMERA_WRITE = "camera.write";
     public static final String RECORDING_READ = "recording.read";
     public static final String RECORDING_HOLD = "recording.hold";
+    public static final String RECORDING_EXPORT = "recording.export";
 
     private AuthzAction() {
     }

@@ -212,13 +212,12 @@ public class ObjectStorageGrpcService implements ObjectStorage {
         return hold.build();
     }
 
-    /**
-     * Placeholder until the evidence-export slice of issue #10 (another branch) replaces it:
-     * UNIMPLEMENTED, as storage.proto's ExportPackage is not built here.
-     */
+    @Inject
+    org.videogov.storage.evidence.EvidenceExport evidence;
+
+    /** Evidence packages: org.videogov.storage.evidence.EvidenceExport. */
     @Override
     public Multi<PackageChunk> exportPackage(ExportPackageRequest request) {
-        return Multi.createFrom().failure(Status.UNIMPLEMENTED.withDescription("evidence export is not built yet")
-                .asRuntimeException());
+        return evidence.exportPackage(request);
     }
 }

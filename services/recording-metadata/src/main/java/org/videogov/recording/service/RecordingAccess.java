@@ -76,6 +76,17 @@ public class RecordingAccess {
                         + " (recording.hold; district admins by default, Article 5)"));
     }
 
+    /**
+     * The camera when the caller may export its recordings as an evidence package: 404 when it may not
+     * read them, 403 when it reads only ({@code recording.export}, Article 5).
+     */
+    public Uni<CameraRecordings> requireExport(String gbId) {
+        return requireRead(gbId).flatMap(camera -> authz.require(AuthzAction.RECORDING_EXPORT,
+                resource(camera.district(), gbId, camera.securityLevel()), d -> ProblemException.forbidden(
+                        "Your roles do not allow exporting recordings of camera " + gbId + " (recording.export, "
+                                + "Article 5)")).replaceWith(camera));
+    }
+
     /** A hold when the caller may read its camera's recordings; 404 otherwise. */
     public Uni<Hold> requireRead(Hold hold) {
         return authz.require(RECORDING_READ, resource(hold.district(), hold.cameraGbId(), hold.securityLevel()),

@@ -1,0 +1,92 @@
+package org.videogov.recording;
+
+import static io.restassured.RestAssured.given;
+
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.videogov.evidence.EvidenceKeys;
+import org.videogov.testing.ObjectStorageProcess;
+import org.videogov.testing.TestCaller;
+
+/** Helpers of the export tests: segments whose objects really are in object-storage, and the export call. */
+final class Evidence {
+
+    private Evidence() {
+    }
+
+    record Stored(Map<String, Object> segment, byte[] data) {
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code count} consecutive 5-minute segments of {@code camera} from {@code start}, each object stored in
+     * the running object-storage (as recording-metadata's service account) and then registered here.
+     */
+    static List<Stored> record(String camera, OffsetDateTime start, int count, int size) {
+        String objectStorage = ConfigProvider.getConfig().getValue(ObjectStorageProcess.URL_PROPERTY, String.class);
+        List<Stored> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> segment = Recordings.segment(camera, "CONTINUOUS", start.plusMinutes(5L * i), 5);
+            byte[] data = new byte[size + i];
+            new Random(camera.hashCode() + i).nextBytes(data);
+            segment.put("sizeBytes", (long) data.length);
+            segment.put("sha256", sha256(data));
+            given().auth().oauth2(TestCaller.SERVICE_RECORDING_METADATA.token()).contentType("video/mp4")
+                    .header("X-Object-Size", data.length).header("X-Object-SHA256", sha256(data)).body(data)
+                    .when().put(objectStorage + "/api/v1/districts/" + camera.substring(0, 6) + "/objects/"
+                            + segment.get("objectKey")).then().statusCode(201);
+            out.add(new Stored(segment, data));
+        }
+        Recordings.register(org.videogov.testing.TestTokens.SHINAN_ADMIN,
+                Recordings.batch(null, out.stream().map(Stored::segment).toList())).then().statusCode(201);
+        return out;
+    }
+
+    static Map<String, Object> body(OffsetDateTime from, OffsetDateTime to, String purpose, String caseNumber) {
+        return Map.of("from", from.toString(), "to", to.toString(), "purpose", purpose, "caseNumber", caseNumber);
+    }
+
+    static Response export(TestCaller caller, String camera, Object body) {
+        var request = caller.token() == null ? given() : given().auth().oauth2(caller.token());
+        return request.contentType(ContentType.JSON).body(body).when().post("/api/v1/cameras/{gbId}/exports", camera);
+    }
+
+    /** The public key of the signing key object-storage runs with in this test run. */
+    static java.security.PublicKey publicKey() throws EvidenceKeys.BadKey {
+        return EvidenceKeys.readPublic(ConfigProvider.getConfig().getValue(
+                ObjectStorageProcess.EVIDENCE_PUBLIC_KEY_PROPERTY, String.class));
+    }
+
+    /** Overwrites a stored object behind object-storage's back (keeping its recorded SHA-256). */
+    static void damage(Stored stored) throws Exception {
+        byte[] bytes = stored.data().clone();
+        bytes[bytes.length / 2] ^= 0x01;
+        String camera = (String) stored.segment().get("cameraGbId");
+        MinioClient s3 = MinioClient.builder().endpoint(System.getenv("VIDEOGOV_S3_ENDPOINT"))
+                .credentials(System.getenv("VIDEOGOV_S3_ACCESS_KEY"), System.getenv("VIDEOGOV_S3_SECRET_KEY"))
+                .region("us-east-1").build();
+        String bucket = ConfigProvider.getConfig().getValue(ObjectStorageProcess.BUCKET_PREFIX_PROPERTY, String.class)
+                + camera.substring(0, 6);
+        s3.putObject(PutObjectArgs.builder().bucket(bucket).object((String) stored.segment().get("objectKey"))
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                .userMetadata(Map.of("sha256", sha256(stored.data()))).build());
+    }
+}
