@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.videogov.testing.CameraInventoryProcess;
 import org.videogov.testing.PostgresDatabase;
 
 /** Test data and calls of recording-metadata's API: fresh cameras, segments as JSON, counts from the database. */
@@ -23,9 +23,14 @@ final class Recordings {
     private Recordings() {
     }
 
-    /** A camera ID no other test uses (20 digits, district prefix as GB/T 28181 has it). */
+    /** A new camera of {@code district} at security level 1, created in the real camera-inventory. */
     static String camera(String district) {
-        return district + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+        return CameraInventoryProcess.camera(district, 1);
+    }
+
+    /** A new camera of {@code district} at {@code securityLevel}, created in the real camera-inventory. */
+    static String camera(String district, int securityLevel) {
+        return CameraInventoryProcess.camera(district, securityLevel);
     }
 
     static String sha(int n) {
