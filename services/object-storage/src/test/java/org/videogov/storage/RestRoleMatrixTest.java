@@ -15,7 +15,8 @@ import org.videogov.testing.TestTokens;
  * staff 404, anyone else 403); an upload is the recording pipeline's service account
  * ({@code recording-metadata}, videogov.object-storage.writers) or a person sharing-authz allows
  * {@code camera.write} on the district (own district's staff, city IT); another district's staff,
- * every other service account and everyone else 403; no valid token 401.
+ * every other service account and everyone else 403; no valid token 401. A presigned upload URL is
+ * authorised as an upload, a presigned download URL as a read.
  */
 @QuarkusTest
 class RestRoleMatrixTest {
@@ -33,9 +34,14 @@ class RestRoleMatrixTest {
                 Uploads.freshKey(), data));
         matrix.expect("GET object", caller.restStatus(caller.reads(TestTokens.SHINAN) ? 200 : 404),
                 Uploads.get(caller.token(), TestTokens.SHINAN, existing));
+        int presignUpload = putStatus(caller) == 201 ? 200 : putStatus(caller);
+        matrix.expect("POST upload-url", presignUpload, PresignTest.uploadUrl(caller.token(), TestTokens.SHINAN,
+                Uploads.freshKey(), java.util.Map.of("size", data.length, "sha256", Uploads.sha256(data))));
+        matrix.expect("POST download-url", caller.restStatus(caller.reads(TestTokens.SHINAN) ? 200 : 404),
+                PresignTest.downloadUrl(caller.token(), TestTokens.SHINAN, existing, java.util.Map.of()));
         matrix.expect("GET storage info", caller == TestCaller.NO_TOKEN || caller == TestCaller.WRONG_AUDIENCE
                 ? 401 : 200, info(caller));
-        matrix.assertAllMatched(3);
+        matrix.assertAllMatched(5);
     }
 
     private static int putStatus(TestCaller caller) {

@@ -21,35 +21,74 @@ import org.videogov.testing.QuarkusAppProcess;
  * resolves as a test dependency), run as its own process on a free port, once per module run (a
  * global test resource) and stopped at the end. It stores and returns retention and legal hold (it
  * does not enforce them), which S3Proxy, the stack's server, answers with 501 NotImplemented.
- * Returns its URL as {@link #URL_PROPERTY}.
+ * Returns its URL as {@link #URL_PROPERTY}; with init arg {@code as-store=true} also as the
+ * service's store ({@code quarkus.minio.*}), for a test profile whose service runs on S3Mock.
  */
 public class S3MockProcess implements QuarkusTestResourceLifecycleManager {
 
     public static final String URL_PROPERTY = "videogov.test.s3mock.url";
     private static final String VERSION = "4.12.4";
 
-    private Process process;
+    private static volatile S3MockProcess running;
+
+    private boolean asStore;
+    private int port;
+    private volatile Process process;
     private Path root;
     private Path log;
 
     @Override
+    public void init(Map<String, String> initArgs) {
+        asStore = Boolean.parseBoolean(initArgs.get("as-store"));
+    }
+
+    @Override
     public Map<String, String> start() {
-        int port = QuarkusAppProcess.freePort();
+        port = QuarkusAppProcess.freePort();
         try {
             root = Files.createTempDirectory("s3mock");
             log = Files.createTempFile("s3mock", ".log");
-            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
-                    "--com.adobe.testing.s3mock.http-port=" + port, "--server.port=0",
-                    "--com.adobe.testing.s3mock.store.root=" + root));
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            String url = "http://127.0.0.1:" + port;
-            awaitAnswer(url);
-            return Map.of(URL_PROPERTY, url);
+            String url = launch();
+            running = this;
+            return asStore ? Map.of(URL_PROPERTY, url, "quarkus.minio.host", url, "quarkus.minio.access-key", "any",
+                    "quarkus.minio.secret-key", "any-secret") : Map.of(URL_PROPERTY, url);
         } catch (IOException e) {
             stop();
             throw new IllegalStateException("S3Mock did not start", e);
         }
+    }
+
+    /** Starts the process on this resource's port and store root and waits until it answers. */
+    private String launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
+                "--com.adobe.testing.s3mock.http-port=" + port, "--server.port=0",
+                "--com.adobe.testing.s3mock.store.root=" + root, "--com.adobe.testing.s3mock.store.retain-files-on-exit=true"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        String url = "http://127.0.0.1:" + port;
+        awaitAnswer(url);
+        return url;
+    }
+
+    /** Kills the running S3Mock at once (SIGKILL), as a crash would; its port is unanswered until {@link #restart()}. */
+    static void kill() throws InterruptedException {
+        Process current = current().process;
+        current.destroyForcibly();
+        current.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts S3Mock again on the same port and store root and waits until it answers. */
+    static void restart() throws IOException {
+        current().launch();
+    }
+
+    private static S3MockProcess current() {
+        S3MockProcess current = running;
+        if (current == null) {
+            throw new IllegalStateException("S3MockProcess is not running");
+        }
+        return current;
     }
 
     private void awaitAnswer(String url) throws IOException {
@@ -95,6 +134,7 @@ public class S3MockProcess implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        running = null;
         if (process != null) {
             process.destroy();
             try {

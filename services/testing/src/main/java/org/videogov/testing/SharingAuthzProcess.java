@@ -145,6 +145,15 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /**
+     * The environment that points a service launched as a process at the sharing-authz this module's
+     * tests run, or empty when none runs ({@link ObjectStorageProcess} uses it when it starts after it).
+     */
+    public static java.util.Optional<Map<String, String>> runningClientEnv() {
+        SharingAuthzProcess current = running;
+        return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.clientEnv());
+    }
+
     /** Starts sharing-authz again on the same port and database (the decision log kept) and waits until ready. */
     public static void startProcess() {
         SharingAuthzProcess current = current();

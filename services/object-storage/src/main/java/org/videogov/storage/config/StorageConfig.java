@@ -44,6 +44,22 @@ public interface StorageConfig {
     @WithDefault("recording-metadata")
     List<String> grpcCallers();
 
+    /**
+     * Service accounts that may delete objects, place and release their legal holds and list a
+     * district's objects over gRPC ({@code DeleteObject}, {@code HoldObject}, {@code ReleaseObject},
+     * {@code ListObjects}): recording-metadata alone, whose purge and holds decide (issue #10:
+     * "delete only by recording-metadata's own service account").
+     */
+    @WithDefault("recording-metadata")
+    List<String> deleters();
+
+    /**
+     * The lifetime of a presigned upload or download URL (at most an hour; a caller may ask for a
+     * shorter one). Short, because a URL is a bearer credential for that one object.
+     */
+    @WithDefault("5M")
+    Duration presignTtl();
+
     /** The bucket the start-up probe for object lock uses (created with object lock where supported). */
     @WithDefault("videogov-object-lock-probe")
     String lockProbeBucket();

@@ -1,6 +1,21 @@
 package org.videogov.storage.repository;
 
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
+import io.minio.Directive;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.http.Method;
+import io.minio.DisableObjectLegalHoldArgs;
+import io.minio.EnableObjectLegalHoldArgs;
+import io.minio.GetObjectRetentionArgs;
+import io.minio.IsObjectLegalHoldEnabledArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.SetObjectRetentionArgs;
+import io.minio.messages.Item;
+import io.minio.messages.Retention;
+import io.minio.messages.RetentionMode;
 import io.minio.GetObjectArgs;
 import io.minio.GetObjectLockConfigurationArgs;
 import io.minio.GetObjectResponse;
@@ -15,8 +30,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -168,6 +190,152 @@ public class ObjectStore {
                 .chain(() -> call(() -> client.getObjectLockConfiguration(
                         GetObjectLockConfigurationArgs.builder().bucket(probeBucket).build())))
                 .replaceWithVoid();
+    }
+
+    /** Stores a small object of the platform's own (a hold record), replacing one of that name. */
+    public Uni<Void> putSmall(String bucket, String name, byte[] content, String contentType) {
+        return call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(name)
+                .stream(new ByteArrayInputStream(content), content.length, -1)
+                .contentType(contentType)
+                .build()))
+                .replaceWithVoid();
+    }
+
+    /** The whole content of a small object, or empty when there is none. */
+    public Uni<Optional<byte[]>> getSmall(String bucket, String name) {
+        return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(name).build()))
+                .map(response -> {
+                    try (InputStream in = response) {
+                        return Optional.of(in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .onFailure(ObjectStore::missing).recoverWithItem(Optional.empty());
+    }
+
+    /**
+     * Lists a bucket ({@code args} names it, with prefix, start and versions as wanted) until
+     * {@code limit} items pass {@code filter}, on the worker pool (the client's listing pages with
+     * blocking calls); a missing bucket lists nothing. {@code more} tells whether items remained.
+     */
+    public Uni<Listing> list(ListObjectsArgs args, Predicate<Item> filter, int limit) {
+        return Uni.createFrom().item(() -> {
+            List<Item> items = new ArrayList<>();
+            boolean more = false;
+            try {
+                for (Result<Item> result : client.listObjects(args)) {
+                    Item item = result.get();
+                    if (!filter.test(item)) {
+                        continue;
+                    }
+                    if (items.size() == limit) {
+                        more = true;
+                        break;
+                    }
+                    items.add(item);
+                }
+            } catch (Exception e) {
+                if (missing(e)) {
+                    return new Listing(List.of(), false);
+                }
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+            return new Listing(List.copyOf(items), more);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** One page of a listing: its items, and whether more followed. */
+    public record Listing(List<Item> items, boolean more) {
+    }
+
+    /** Removes one version of an object ({@code versionId} null: the current one). */
+    public Uni<Void> remove(String bucket, String name, String versionId) {
+        return call(() -> client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(name)
+                .versionId(versionId).build()));
+    }
+
+    /**
+     * Removes an object for good: on a versioned bucket ({@code versioned}: object lock, which
+     * requires versioning) every version and delete marker of that exact name, else the object.
+     */
+    public Uni<Void> removeAllVersions(String bucket, String name, boolean versioned) {
+        if (!versioned) {
+            return remove(bucket, name, null);
+        }
+        return list(ListObjectsArgs.builder().bucket(bucket).prefix(name).recursive(true).includeVersions(true).build(),
+                item -> !item.isDir() && item.objectName().equals(name), Integer.MAX_VALUE - 1)
+                .chain(listing -> {
+                    if (listing.items().isEmpty()) {
+                        return remove(bucket, name, null);
+                    }
+                    Uni<Void> removed = Uni.createFrom().voidItem();
+                    for (Item item : listing.items()) {
+                        String version = item.versionId() == null || item.versionId().equals("null") ? null
+                                : item.versionId();
+                        removed = removed.chain(() -> remove(bucket, name, version));
+                    }
+                    return removed;
+                });
+    }
+
+    /** A presigned URL of the object for {@code method} (PUT or GET), valid {@code seconds}. */
+    public Uni<String> presign(String bucket, ObjectKey key, Method method, int seconds) {
+        return Uni.createFrom().item(() -> {
+            try {
+                return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method).bucket(bucket)
+                        .object(key.value()).expiry(seconds).build());
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Records the verified checksum on an object: copied onto itself with the new user metadata. */
+    public Uni<Void> recordChecksum(String bucket, ObjectKey key, String contentType, Sha256 verified) {
+        return call(() -> client.copyObject(CopyObjectArgs.builder().bucket(bucket).object(key.value())
+                .source(CopySource.builder().bucket(bucket).object(key.value()).build())
+                .metadataDirective(Directive.REPLACE)
+                .headers(Map.of("Content-Type", contentType == null ? "application/octet-stream" : contentType))
+                .userMetadata(Map.of(SHA256_METADATA, verified.hex()))
+                .build()))
+                .replaceWithVoid();
+    }
+
+    /** Sets the object's S3 legal hold ON or OFF (object lock). */
+    public Uni<Void> legalHold(String bucket, ObjectKey key, boolean on) {
+        return on
+                ? call(() -> client.enableObjectLegalHold(EnableObjectLegalHoldArgs.builder().bucket(bucket)
+                        .object(key.value()).build()))
+                : call(() -> client.disableObjectLegalHold(DisableObjectLegalHoldArgs.builder().bucket(bucket)
+                        .object(key.value()).build()));
+    }
+
+    /** Whether the object's S3 legal hold is ON. */
+    public Uni<Boolean> legalHold(String bucket, ObjectKey key) {
+        return call(() -> client.isObjectLegalHoldEnabled(IsObjectLegalHoldEnabledArgs.builder().bucket(bucket)
+                .object(key.value()).build()));
+    }
+
+    /**
+     * The object's S3 retention date, or empty when it has none: MinIO answers that with
+     * NoSuchObjectLockConfiguration, S3Mock with a 404 whose body the client cannot parse
+     * (an {@link io.minio.errors.XmlParserException}).
+     */
+    public Uni<Optional<Instant>> retention(String bucket, ObjectKey key) {
+        return call(() -> client.getObjectRetention(GetObjectRetentionArgs.builder().bucket(bucket)
+                .object(key.value()).build()))
+                .map(r -> r == null || r.retainUntilDate() == null ? Optional.<Instant>empty()
+                        : Optional.of(r.retainUntilDate().toInstant()))
+                .onFailure(f -> errorCode(f).filter(c -> c.equals("NoSuchObjectLockConfiguration")
+                        || c.equals("NotFound")).isPresent() || unwrap(f) instanceof io.minio.errors.XmlParserException)
+                .recoverWithItem(Optional.empty());
+    }
+
+    /** Sets a GOVERNANCE retention on the object until {@code until} (object lock). */
+    public Uni<Void> retainUntil(String bucket, ObjectKey key, Instant until) {
+        return call(() -> client.setObjectRetention(SetObjectRetentionArgs.builder().bucket(bucket).object(key.value())
+                .config(new Retention(RetentionMode.GOVERNANCE, until.atZone(ZoneOffset.UTC))).build()));
     }
 
     /** Whether a failure says the object (or its bucket) does not exist. */

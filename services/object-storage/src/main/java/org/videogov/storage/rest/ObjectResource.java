@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,7 @@ import org.videogov.common.district.DistrictCode;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.storage.domain.ObjectKey;
 import org.videogov.storage.domain.Sha256;
+import org.videogov.storage.service.PresignService;
 import org.videogov.storage.service.StorageService;
 
 /**
@@ -41,6 +43,58 @@ public class ObjectResource {
 
     @Inject
     ObjectAccess access;
+
+    @Inject
+    PresignService presign;
+
+    @POST
+    @Path("{key: .+}/upload-url")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A presigned PUT URL for a new object of the declared size and SHA-256 (after the same "
+            + "authorization as an upload); the object is verified against the declaration on its first use")
+    @APIResponse(responseCode = "200", description = "The URL, the method (PUT) and when it expires")
+    @APIResponse(responseCode = "409", description = "An object with this key exists; recordings are never "
+            + "overwritten (Article 5)")
+    @APIResponse(responseCode = "413", description = "Larger than videogov.object-storage.max-object-size")
+    public Uni<PresignedView> uploadUrl(@PathParam("district") @DistrictCode String district,
+                                        @PathParam("key") String rawKey, PresignRequest request) {
+        ObjectKey key = ObjectKey.parse(rawKey);
+        if (request == null || request.size() == null) {
+            throw ProblemException.badRequest("size", "is required: the object's size in bytes");
+        }
+        if (request.size() < 0) {
+            throw ProblemException.badRequest("size", "must be a non-negative number of bytes");
+        }
+        StorageService.Declared declared = new StorageService.Declared(request.size(),
+                Sha256.parse("sha256", request.sha256()));
+        return access.requireWrite(district)
+                .chain(() -> presign.uploadUrl(district, key, declared, Optional.ofNullable(request.expiresInSeconds())))
+                .map(url -> new PresignedView("PUT", url.url(), url.expiresAt(), declared.size(),
+                        declared.sha256().hex()));
+    }
+
+    @POST
+    @Path("{key: .+}/download-url")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A presigned GET URL of a stored object (after an allowed recording.read); the answer "
+            + "gives the SHA-256 recorded at upload for the client to check")
+    @APIResponse(responseCode = "200", description = "The URL, the method (GET), when it expires, size and SHA-256")
+    public Uni<PresignedView> downloadUrl(@PathParam("district") @DistrictCode String district,
+                                          @PathParam("key") String rawKey, PresignRequest request) {
+        ObjectKey key = ObjectKey.parse(rawKey);
+        if (request != null && (request.size() != null || request.sha256() != null)) {
+            throw ProblemException.badRequest(request.size() != null ? "size" : "sha256",
+                    "is not accepted for a download");
+        }
+        Optional<Integer> asked = request == null ? Optional.empty() : Optional.ofNullable(request.expiresInSeconds());
+        return access.requireRead(district)
+                .chain(() -> storage.stat(district, key))
+                .chain(object -> presign.downloadUrl(object, asked)
+                        .map(url -> new PresignedView("GET", url.url(), url.expiresAt(), object.size(),
+                                object.sha256().map(Object::toString).orElse(null))));
+    }
 
     @PUT
     @Path("{key: .+}")

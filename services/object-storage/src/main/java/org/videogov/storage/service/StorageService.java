@@ -1,6 +1,8 @@
 package org.videogov.storage.service;
 
 import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +10,17 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 import org.videogov.storage.config.StorageConfig;
+import org.videogov.storage.domain.ListedObject;
 import org.videogov.storage.domain.ObjectKey;
 import org.videogov.storage.domain.ObjectLockSupport;
 import org.videogov.storage.domain.Sha256;
@@ -45,6 +52,12 @@ public class StorageService {
 
     @Inject
     StorageConfig config;
+
+    @Inject
+    HoldService holds;
+
+    @Inject
+    PresignService presign;
 
     /** What the uploader declared. */
     public record Declared(long size, Sha256 sha256) {
@@ -129,9 +142,99 @@ public class StorageService {
 
     /** The object's size and recorded checksum; 404 when there is none. */
     public Uni<StoredObject> stat(String district, ObjectKey key) {
-        return store.stat(district, key)
+        return settled(district, key)
                 .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("object", key)));
+    }
+
+    /** The object as its first use must see it (a presigned upload verified first, {@link PresignService#settle}). */
+    private Uni<Optional<StoredObject>> settled(String district, ObjectKey key) {
+        return store.stat(district, key).chain(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                : presign.settle(found.get()));
+    }
+
+    /** How many objects {@link #statAll} asks the store about at once. */
+    private static final int STAT_CONCURRENCY = 16;
+
+    /** The size and recorded checksum of each key (empty where there is no object), in the keys' order. */
+    public Uni<List<Optional<StoredObject>>> statAll(String district, List<ObjectKey> keys) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            indexes.add(i);
+        }
+        return Multi.createFrom().iterable(indexes)
+                .onItem().transformToUni(i -> settled(district, keys.get(i)).map(found -> Map.entry(i, found)))
+                .merge(STAT_CONCURRENCY)
+                .collect().asList()
+                .map(entries -> {
+                    List<Optional<StoredObject>> ordered = new ArrayList<>(java.util.Collections.nCopies(keys.size(),
+                            Optional.<StoredObject>empty()));
+                    entries.forEach(e -> ordered.set(e.getKey(), e.getValue()));
+                    return ordered;
+                })
+                .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
+    }
+
+    /**
+     * Deletes an object for good (recording-metadata's purge and orphan sweep), false when there was
+     * none. Refused (Article 5: held evidence is kept) when the platform records a legal hold on it
+     * ({@link HoldService}), on every store, and, where object lock is supported, while the store
+     * keeps a retention on it.
+     */
+    public Uni<Boolean> delete(String district, ObjectKey key) {
+        String bucket = store.bucket(district);
+        boolean supported = lock.support() == ObjectLockSupport.SUPPORTED;
+        return holds.records(district, key).chain(records -> {
+            if (!records.isEmpty()) {
+                String cases = records.stream().map(r -> r.caseNumber()).collect(Collectors.joining(", "));
+                throw ProblemException.regulation("5", "object " + key + " is under legal hold for case " + cases
+                        + "; held recordings are not deleted");
+            }
+            return store.stat(district, key);
+        }).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            Uni<Void> retained = !supported ? Uni.createFrom().voidItem()
+                    : store.retention(bucket, key).onFailure(f -> ObjectStore.errorCode(f).isPresent())
+                    .recoverWithItem(Optional.empty())
+                    .map(until -> {
+                        if (until.isPresent() && until.get().isAfter(Instant.now())) {
+                            throw ProblemException.regulation("5", "object " + key + " is kept by the store's "
+                                    + "retention until " + until.get() + "; it cannot be deleted before");
+                        }
+                        return null;
+                    });
+            return retained.chain(() -> store.removeAllVersions(bucket, key.value(), supported))
+                    // A presigned upload's declaration, should the object never have been used.
+                    .chain(() -> store.remove(bucket, PresignService.pendingName(key), null))
+                    .invoke(() -> LOG.infof("object %s/%s deleted", bucket, key))
+                    .replaceWith(true);
+        }).onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
+    }
+
+    /** One page of {@link #list}: the objects and the key to continue after (empty at the end). */
+    public record ObjectPage(List<ListedObject> objects, Optional<ObjectKey> next) {
+    }
+
+    /**
+     * The district's objects last modified before {@code before}, in key order after {@code after},
+     * at most {@code pageSize} (recording-metadata's orphan sweep); the platform's hold records are
+     * never listed.
+     */
+    public Uni<ObjectPage> list(String district, Instant before, int pageSize, Optional<ObjectKey> after) {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(store.bucket(district)).recursive(true)
+                .maxKeys(1000);
+        after.ifPresent(key -> args.startAfter(key.value()));
+        return store.list(args.build(), item -> !item.isDir()
+                        && !item.objectName().startsWith(ObjectKey.RESERVED_PREFIX)
+                        && !item.objectName().startsWith(ObjectKey.PENDING_PREFIX)
+                        && item.lastModified() != null && item.lastModified().toInstant().isBefore(before), pageSize)
+                .map(listing -> new ObjectPage(listing.items().stream().map(item -> new ListedObject(item.objectName(),
+                        item.size(), item.lastModified().toInstant())).toList(), listing.more() && !listing.items().isEmpty()
+                        ? Optional.of(new ObjectKey(listing.items().get(listing.items().size() - 1).objectName()))
+                        : Optional.empty()))
+                .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
     }
 
     /**
@@ -165,7 +268,7 @@ public class StorageService {
                 .onFailure(f -> !(f instanceof ProblemException)).transform(StorageService::unavailable);
     }
 
-    private static Sha256 digest(InputStream stream) {
+    static Sha256 digest(InputStream stream) {
         MessageDigest digest = Sha256.digester();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = stream) {
