@@ -101,7 +101,11 @@ class SegmentRegistrationTest {
         String cam = camera(SHINAN);
         register(ADMIN, batch(null, List.of(segment(cam, "CONTINUOUS", BASE, 10)))).then().statusCode(201);
         Map<String, Object> changed = segment(cam, "CONTINUOUS", BASE, 10);
-        changed.put("sha256", Recordings.sha(999_999));
+        // Another stored object (of a MANUAL segment never registered) in place of the first one.
+        Map<String, Object> other = segment(cam, "MANUAL", BASE, 10);
+        changed.put("objectKey", other.get("objectKey"));
+        changed.put("sizeBytes", other.get("sizeBytes"));
+        changed.put("sha256", other.get("sha256"));
         register(ADMIN, batch(null, List.of(changed))).then().statusCode(409).body("detail", containsString("other fields"));
         register(ADMIN, batch(null, List.of(segment(cam, "CONTINUOUS", BASE.plusMinutes(10), 10),
                 segment(cam, "EVENT", BASE.plusMinutes(2), 3)))).then().statusCode(201);

@@ -21,6 +21,8 @@ import org.videogov.common.problem.ProblemType;
 import org.videogov.common.time.Timestamps;
 import org.videogov.recording.client.CameraInventoryClient;
 import org.videogov.recording.client.InventoryCamera;
+import org.videogov.recording.client.ObjectStorageClient;
+import org.videogov.recording.client.StoredObject;
 import org.videogov.recording.config.RecordingConfig;
 import org.videogov.recording.domain.CameraRecordings;
 import org.videogov.recording.domain.Retention;
@@ -57,6 +59,9 @@ public class SegmentService {
 
     @Inject
     CameraInventoryClient cameraInventory;
+
+    @Inject
+    ObjectStorageClient objectStorage;
 
     /** A segment as the recorder states it; securityLevel empty: the configured default. */
     public record NewSegment(String cameraGbId, Source source, OffsetDateTime start, OffsetDateTime end, String objectKey,
@@ -99,6 +104,7 @@ public class SegmentService {
         normalised.forEach(s -> days.add(PartitionMaintenance.day(s.start())));
         return cameras(bearerToken, gbIds)
                 .map(known -> levels(district, normalised, known))
+                .call(levels -> objects(district, normalised))
                 .call(levels -> {
                     Uni<Void> allowed = Uni.createFrom().voidItem();
                     for (Map.Entry<String, Integer> camera : levels.entrySet()) {
@@ -126,6 +132,41 @@ public class SegmentService {
                 .onFailure(f -> !(f instanceof ProblemException)).transform(f -> new ProblemException(
                         ProblemType.SERVICE_UNAVAILABLE, "camera-inventory cannot be reached to check the batch's cameras; "
                         + "nothing was stored. Retry later."));
+    }
+
+    /**
+     * object-storage's StatObjects for the batch's keys, one call: a missing object, or one of another size or
+     * SHA-256 than the segment declares, refuses the batch (422 naming the segment); no answer is a 503.
+     */
+    private Uni<Void> objects(String district, List<NewSegment> batch) {
+        List<String> keys = batch.stream().map(NewSegment::objectKey).distinct().toList();
+        return Uni.createFrom().deferred(() -> objectStorage.stat(district, keys))
+                .onFailure(f -> !(f instanceof ProblemException)).transform(f -> new ProblemException(
+                        ProblemType.SERVICE_UNAVAILABLE, "object-storage cannot be reached to check the batch's objects; "
+                        + "nothing was stored. Retry later."))
+                .map(stats -> {
+                    Map<String, StoredObject> byKey = new HashMap<>();
+                    stats.forEach(o -> byKey.put(o.key(), o));
+                    for (int i = 0; i < batch.size(); i++) {
+                        NewSegment s = batch.get(i);
+                        StoredObject o = byKey.get(s.objectKey());
+                        if (o == null || !o.found()) {
+                            throw objectRefused("segments[" + i + "].objectKey", "object " + s.objectKey()
+                                    + " does not exist in district " + district + "'s bucket; nothing was stored");
+                        }
+                        if (o.size() != s.sizeBytes() || !o.sha256().equals(s.sha256())) {
+                            throw objectRefused("segments[" + i + "].sha256", "object " + s.objectKey() + " is stored with "
+                                    + o.size() + " bytes and SHA-256 " + o.sha256() + ", not the declared " + s.sizeBytes()
+                                    + " bytes and " + s.sha256() + "; nothing was stored");
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private static ProblemException objectRefused(String field, String detail) {
+        return new ProblemException(ProblemType.CHECKSUM_MISMATCH, field + ": " + detail,
+                Map.of("errors", List.of(Map.of("field", field, "message", detail))));
     }
 
     /**
