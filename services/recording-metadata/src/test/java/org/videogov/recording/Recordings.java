@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.videogov.testing.ObjectStorageProcess;
+import org.videogov.testing.TestCaller;
+import org.videogov.testing.CameraInventoryProcess;
 import org.videogov.testing.PostgresDatabase;
 
 /** Test data and calls of recording-metadata's API: fresh cameras, segments as JSON, counts from the database. */
@@ -23,9 +29,32 @@ final class Recordings {
     private Recordings() {
     }
 
-    /** A camera ID no other test uses (20 digits, district prefix as GB/T 28181 has it). */
+    /** A new camera of {@code district} at security level 1, created in the real camera-inventory. */
     static String camera(String district) {
-        return district + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+        return CameraInventoryProcess.camera(district, 1);
+    }
+
+    /** A new camera of {@code district} at {@code securityLevel}, created in the real camera-inventory. */
+    static String camera(String district, int securityLevel) {
+        return CameraInventoryProcess.camera(district, securityLevel);
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores an object in the real object-storage (as recording-metadata's service account), as a recorder would. */
+    static void upload(String district, String key, byte[] content) {
+        given().auth().oauth2(TestCaller.SERVICE_RECORDING_METADATA.token()).contentType("video/mp4").body(content)
+                .header("X-Object-Size", content.length).header("X-Object-SHA256", sha256(content)).when()
+                .put(ConfigProvider.getConfig().getValue(ObjectStorageProcess.URL_PROPERTY, String.class)
+                        + "/api/v1/districts/" + district + "/objects/" + key)
+                // 409: already stored (a key names its content here: the same segment built twice).
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
     }
 
     static String sha(int n) {
@@ -39,9 +68,12 @@ final class Recordings {
         s.put("source", source);
         s.put("start", start.toString());
         s.put("end", start.plusMinutes(minutes).toString());
-        s.put("objectKey", camera + "/" + source + "/" + start.toInstant().toEpochMilli() + ".mp4");
-        s.put("sizeBytes", 1_000_000L + minutes);
-        s.put("sha256", sha(start.getMinute() + 60 * start.getHour() + minutes));
+        String key = camera + "/" + source + "/" + start.toInstant().toEpochMilli() + "-" + minutes + ".mp4";
+        byte[] content = ("segment " + key + " " + "x".repeat(minutes)).getBytes(StandardCharsets.UTF_8);
+        upload(camera.substring(0, 6), key, content);
+        s.put("objectKey", key);
+        s.put("sizeBytes", (long) content.length);
+        s.put("sha256", sha256(content));
         s.put("container", "mp4");
         s.put("codec", "h265");
         return s;

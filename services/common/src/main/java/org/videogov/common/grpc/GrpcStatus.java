@@ -42,7 +42,7 @@ public final class GrpcStatus {
             case FORBIDDEN -> Status.PERMISSION_DENIED;
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.ALREADY_EXISTS;
-            case REGULATION, IDEMPOTENCY_KEY_REUSED, CHECKSUM_MISMATCH -> Status.FAILED_PRECONDITION;
+            case REGULATION, IDEMPOTENCY_KEY_REUSED, CHECKSUM_MISMATCH, UNCONFIRMED_REFERENCE -> Status.FAILED_PRECONDITION;
             case RANGE_NOT_SATISFIABLE -> Status.OUT_OF_RANGE;
             case OBJECT_CORRUPTED -> Status.DATA_LOSS;
             case SERVICE_UNAVAILABLE -> Status.UNAVAILABLE;

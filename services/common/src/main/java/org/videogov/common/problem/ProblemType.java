@@ -16,6 +16,11 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused for another request", "idempotency-key-reused"),
     /** An upload whose bytes do not match the size or SHA-256 its caller declared; nothing was kept. */
     CHECKSUM_MISMATCH(422, "Upload does not match its declared size or checksum", "checksum-mismatch"),
+    /**
+     * Well-formed input naming a record that the service owning it does not confirm: unknown, invisible to the
+     * caller, of another district, or with other attributes (e.g. a segment's camera unknown to camera-inventory).
+     */
+    UNCONFIRMED_REFERENCE(422, "Refers to a record its owning service does not confirm", "unconfirmed-reference"),
     RANGE_NOT_SATISFIABLE(416, "Range not satisfiable", "range-not-satisfiable"),
     /** A stored object whose bytes no longer match the checksum recorded at upload; it is not served. */
     OBJECT_CORRUPTED(500, "Stored object fails its checksum", "object-corrupted"),

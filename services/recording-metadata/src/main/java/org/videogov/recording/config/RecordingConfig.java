@@ -36,13 +36,6 @@ public interface RecordingConfig {
     @WithDefault("30")
     int defaultRetentionDays();
 
-    /**
-     * The security level (1-5) of a segment registered without one (default 1). camera-inventory knows
-     * each camera's level; until registration asks it (not in this slice), the recorder states it.
-     */
-    @WithDefault("1")
-    int defaultSecurityLevel();
-
     /** The longest window a timeline, gaps or totals query may span (default 31 days). */
     @WithDefault("P31D")
     Duration maxQueryWindow();

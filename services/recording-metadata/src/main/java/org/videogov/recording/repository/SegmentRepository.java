@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.recording.config.RecordingConfig;
 import org.videogov.recording.domain.CameraRecordings;
+import org.videogov.recording.domain.Retention;
 import org.videogov.recording.domain.Segment;
 import org.videogov.recording.domain.Source;
 
@@ -38,6 +39,9 @@ public class SegmentRepository {
     Pool pool;
 
     @Inject
+    RetentionRepository policies;
+
+    @Inject
     RecordingConfig config;
 
     /** The outcome of a batch: every segment as stored, in the batch's order, and how many were new. */
@@ -52,10 +56,21 @@ public class SegmentRepository {
      * source are serialised by a transaction-scoped advisory lock, so two batches cannot both pass the overlap
      * check and then both insert.
      */
-    public Uni<Registered> register(List<Segment> batch, String registeredBy, OffsetDateTime now) {
-        return pool.withTransaction(conn -> lock(conn, batch)
-                .flatMap(ignored -> existing(conn, batch))
-                .flatMap(stored -> {
+    public Uni<Registered> register(List<Segment> given, String registeredBy, OffsetDateTime now, Retention fallback) {
+        return pool.withTransaction(conn -> lock(conn, given)
+                .flatMap(ignored -> RetentionRepository.lockDistrict(conn, fallback.district(), true))
+                .flatMap(ignored -> policies.find(conn, fallback.district()))
+                .map(found -> {
+                    // retain_until under the policy in force inside this transaction (RetentionRepository.lockDistrict).
+                    Retention policy = found.orElse(fallback);
+                    return given.stream().map(s -> new Segment(s.id(), s.cameraGbId(), s.district(), s.source(),
+                            s.start(), s.end(), s.objectKey(), s.sizeBytes(), s.sha256(), s.container(), s.codec(),
+                            s.securityLevel(), policy.retainUntil(s.end(), s.securityLevel()))).toList();
+                })
+                .flatMap(batch -> existing(conn, batch).map(stored -> Map.entry(batch, stored)))
+                .flatMap(entry -> {
+                    List<Segment> batch = entry.getKey();
+                    Map<String, Segment> stored = entry.getValue();
                     List<Segment> result = new ArrayList<>(batch.size());
                     List<Segment> fresh = new ArrayList<>();
                     List<Integer> freshIndex = new ArrayList<>();

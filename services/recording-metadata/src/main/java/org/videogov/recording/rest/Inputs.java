@@ -22,6 +22,10 @@ public final class Inputs {
 
     static final String GB_ID = "[0-9]{20}";
     static final String GB_ID_MESSAGE = "must be a 20-digit GB/T 28181 device ID";
+    /** object-storage's object key (its domain.ObjectKey): segments of [A-Za-z0-9._-], no '.'/'..' segment, no reserved prefix. */
+    static final String OBJECT_KEY = "(?!\\.holds(/|$))(?!\\.pending(/|$))(?!(.*/)?\\.{1,2}(/|$))[A-Za-z0-9._\\-]+(/[A-Za-z0-9._\\-]+)*";
+    static final String OBJECT_KEY_MESSAGE = "must be 1 to 512 characters of letters, digits, '.', '_', '-' in "
+            + "'/'-separated segments, without '.' or '..' segments, not under '.holds/' or '.pending/'";
 
     private Inputs() {
     }
@@ -34,14 +38,16 @@ public final class Inputs {
             @Schema(description = "Start of the recording (inclusive); kept to the microsecond, in UTC") @NotNull
             OffsetDateTime start,
             @Schema(description = "End of the recording (exclusive), after start") @NotNull OffsetDateTime end,
-            @Schema(description = "The object's key in the district's bucket") @NotBlank @Size(max = 1024) String objectKey,
+            @Schema(description = "The object's key in the district's bucket (object-storage's rule: 1-512 letters, digits, "
+                    + "'.', '_', '-' in '/'-separated segments, none '.' or '..', not under '.holds/' or '.pending/')")
+            @NotBlank @Size(max = 512) @Pattern(regexp = OBJECT_KEY, message = OBJECT_KEY_MESSAGE) String objectKey,
             @NotNull @PositiveOrZero Long sizeBytes,
             @Schema(description = "SHA-256 of the object, 64 lowercase hex digits") @NotNull
             @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hexadecimal digits") String sha256,
             @Schema(examples = "mp4") @NotBlank @Size(max = 20) String container,
             @Schema(examples = "h265") @NotBlank @Size(max = 20) String codec,
-            @Schema(description = "1-5 (Article 13); omitted: videogov.recording.default-security-level. "
-                    + "camera-inventory is not asked in this slice") @Min(1) @Max(5) Integer securityLevel) {
+            @Schema(description = "Optional, 1-5: the camera's security level is camera-inventory's; "
+                    + "a stated level that differs is refused (422)") @Min(1) @Max(5) Integer securityLevel) {
 
         SegmentService.NewSegment command() {
             return new SegmentService.NewSegment(cameraGbId, source, start, end, objectKey, sizeBytes, sha256, container,

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,20 +50,29 @@ public class SegmentResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    JsonWebToken token;
+
     @POST
     @Path("segment-batches")
     @Operation(summary = "Register a batch of segments, all or nothing",
             description = "Idempotent: the same camera, source and start with the same fields is the same segment and "
-                    + "the same answer. Asks sharing-authz camera.write on each camera. Not yet asked: camera-inventory "
-                    + "(camera exists in the district) and object-storage (object exists with that size and hash).")
+                    + "the same answer. Asks camera-inventory (BatchGetCameras, once per batch) that every camera exists in "
+                    + "the batch's district and takes its security level, then sharing-authz camera.write on each camera.")
     @APIResponse(responseCode = "201", description = "At least one segment was new",
             content = @Content(schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "200", description = "Every segment was already registered with the same fields")
     @APIResponse(responseCode = "409", description = "An overlap, or a repeated segment with other fields; nothing stored",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "A camera unknown to camera-inventory, of another district, or "
+            + "with another security level; the problem names the segment; nothing stored",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "camera-inventory or sharing-authz cannot answer; nothing stored",
+            content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Uni<Response> register(@NotNull(message = "a JSON body is required") @Valid Inputs.SegmentBatchInput input) {
         return service.register(Optional.ofNullable(input.district()),
-                        input.segments().stream().map(Inputs.SegmentInput::command).toList(), caller.get())
+                        input.segments().stream().map(Inputs.SegmentInput::command).toList(), caller.get(),
+                        token.getRawToken())
                 .map(done -> Response.status(done.created() > 0 ? 201 : 200)
                         .entity(new BatchView(done.segments().stream().map(s -> SegmentView.of(s, null)).toList()))
                         .build());

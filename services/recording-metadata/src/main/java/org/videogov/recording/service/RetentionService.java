@@ -15,12 +15,15 @@ import org.videogov.recording.repository.RetentionRepository;
 /**
  * Retention policies per district (Article 5): a default and overrides per security level, none below
  * {@link Retention#FLOOR_DAYS} days. A district without a policy keeps recordings
- * videogov.recording.default-retention-days (itself refused at start below the floor). A policy applies to
- * segments registered after it is saved; stored segments keep the retain_until they were given (recomputing
- * them is not in this slice).
+ * videogov.recording.default-retention-days (itself refused at start below the floor). Saving a policy recomputes
+ * retain_until of the district's stored segments in the same transaction (the owner's
+ * recompute_segment_retention, V3); registration reads the policy inside its own transaction under the
+ * district's shared policy lock, so no segment keeps a replaced policy's retain_until.
  */
 @ApplicationScoped
 public class RetentionService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RetentionService.class);
 
     @Inject
     RetentionRepository policies;
@@ -50,8 +53,12 @@ public class RetentionService {
 
     /** The policy in force for a district: its own, or the default. No access check (registration's use). */
     public Uni<Retention> inForce(String district) {
-        return policies.find(district).map(p -> p.orElseGet(() -> new Retention(district, config.defaultRetentionDays(),
-                Map.of())));
+        return policies.find(district).map(p -> p.orElseGet(() -> fallback(district)));
+    }
+
+    /** The policy of a district that has stored none: videogov.recording.default-retention-days for every level. */
+    public Retention fallback(String district) {
+        return new Retention(district, config.defaultRetentionDays(), Map.of());
     }
 
     /** The district's policy, for a caller who reads its recordings. */
@@ -73,6 +80,8 @@ public class RetentionService {
         }
         return access.requirePolicy(policy.district())
                 .flatMap(v -> policies.save(policy, by, Timestamps.now()))
+                .invoke(changed -> LOG.infof("Retention policy of district %s saved by %s; retain_until recomputed for %d "
+                        + "segments", policy.district(), by, changed))
                 .replaceWith(policy);
     }
 

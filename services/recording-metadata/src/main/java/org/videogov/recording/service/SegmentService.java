@@ -17,7 +17,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.videogov.common.identity.Caller;
 import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
 import org.videogov.common.time.Timestamps;
+import org.videogov.recording.client.CameraInventoryClient;
+import org.videogov.recording.client.InventoryCamera;
+import org.videogov.recording.client.ObjectStorageClient;
+import org.videogov.recording.client.StoredObject;
 import org.videogov.recording.config.RecordingConfig;
 import org.videogov.recording.domain.CameraRecordings;
 import org.videogov.recording.domain.Retention;
@@ -29,9 +34,10 @@ import org.videogov.recording.repository.SegmentRepository;
  * Registration and queries of segments. A batch is all or nothing; the same (camera, source, start) again
  * with the same fields is the same segment and the same answer; refused with a problem naming the
  * segment's index: end not after start (400), longer than max-segment-duration or ending in the future
- * (400), overlapping another segment of the batch or a stored one of the same camera and source (409).
- * Not in this slice: asking camera-inventory whether the camera exists in the district, and object-storage
- * whether the object exists with that size and hash (README.md).
+ * (400), overlapping another segment of the batch or a stored one of the same camera and source (409), a
+ * camera camera-inventory does not know (or does not show the person) or one of another district (422). The
+ * segment's security level is the camera's, as camera-inventory states it: it decides retain_until and the
+ * authorization asked. camera-inventory unreachable: 503, nothing stored.
  */
 @ApplicationScoped
 public class SegmentService {
@@ -51,13 +57,19 @@ public class SegmentService {
     @Inject
     RecordingConfig config;
 
+    @Inject
+    CameraInventoryClient cameraInventory;
+
+    @Inject
+    ObjectStorageClient objectStorage;
+
     /** A segment as the recorder states it; securityLevel empty: the configured default. */
     public record NewSegment(String cameraGbId, Source source, OffsetDateTime start, OffsetDateTime end, String objectKey,
                              long sizeBytes, String sha256, String container, String codec, Optional<Integer> securityLevel) {
     }
 
     public Uni<SegmentRepository.Registered> register(Optional<String> requestedDistrict, List<NewSegment> batch,
-                                                      Caller caller) {
+                                                      Caller caller, String bearerToken) {
         if (batch.size() > config.maxBatch()) {
             throw ProblemException.badRequest("segments", "at most " + config.maxBatch() + " segments per batch, not "
                     + batch.size());
@@ -87,34 +99,107 @@ public class SegmentService {
                     s.sha256(), s.container(), s.codec(), s.securityLevel()));
         }
         checkBatchOverlaps(normalised);
-        Map<String, Integer> levels = new LinkedHashMap<>();
-        for (NewSegment s : normalised) {
-            levels.putIfAbsent(s.cameraGbId() + "|" + level(s), level(s));
-        }
-        Uni<Void> allowed = Uni.createFrom().voidItem();
-        for (Map.Entry<String, Integer> camera : levels.entrySet()) {
-            String gbId = camera.getKey().substring(0, camera.getKey().indexOf('|'));
-            allowed = allowed.flatMap(v -> access.requireRegister(district, gbId, camera.getValue()));
-        }
+        List<String> gbIds = normalised.stream().map(NewSegment::cameraGbId).distinct().toList();
         TreeSet<java.time.LocalDate> days = new TreeSet<>();
         normalised.forEach(s -> days.add(PartitionMaintenance.day(s.start())));
-        return allowed
-                .flatMap(v -> retention.inForce(district))
-                .flatMap(policy -> partitions.ensureDays(days).replaceWith(policy))
-                .flatMap(policy -> {
+        return cameras(bearerToken, gbIds)
+                .map(known -> levels(district, normalised, known))
+                .call(levels -> objects(district, normalised))
+                .call(levels -> {
+                    Uni<Void> allowed = Uni.createFrom().voidItem();
+                    for (Map.Entry<String, Integer> camera : levels.entrySet()) {
+                        allowed = allowed.flatMap(v -> access.requireRegister(district, camera.getKey(), camera.getValue()));
+                    }
+                    return allowed;
+                })
+                .flatMap(levels -> partitions.ensureDays(days).flatMap(v -> {
+                    // retain_until is set inside the registering transaction, under the policy in force there.
+                    Retention fallback = retention.fallback(district);
                     List<Segment> rows = new ArrayList<>(normalised.size());
                     for (NewSegment s : normalised) {
-                        int level = level(s);
+                        int level = levels.get(s.cameraGbId());
                         rows.add(new Segment(UUID.randomUUID(), s.cameraGbId(), district, s.source(), s.start(), s.end(),
                                 s.objectKey(), s.sizeBytes(), s.sha256(), s.container(), s.codec(), level,
-                                policy.retainUntil(s.end(), level)));
+                                fallback.retainUntil(s.end(), level)));
                     }
-                    return segments.register(rows, caller.userId(), now);
+                    return segments.register(rows, caller.userId(), now, fallback);
+                }));
+    }
+
+    /** camera-inventory's answer for the batch's cameras, one call; no answer is a 503 (fail closed, nothing stored). */
+    private Uni<Map<String, InventoryCamera>> cameras(String bearerToken, List<String> gbIds) {
+        return Uni.createFrom().deferred(() -> cameraInventory.cameras(bearerToken, gbIds))
+                .onFailure(f -> !(f instanceof ProblemException)).transform(f -> new ProblemException(
+                        ProblemType.SERVICE_UNAVAILABLE, "camera-inventory cannot be reached to check the batch's cameras; "
+                        + "nothing was stored. Retry later."));
+    }
+
+    /**
+     * object-storage's StatObjects for the batch's keys, one call: a missing object, or one of another size or
+     * SHA-256 than the segment declares, refuses the batch (422 naming the segment); no answer is a 503.
+     */
+    private Uni<Void> objects(String district, List<NewSegment> batch) {
+        List<String> keys = batch.stream().map(NewSegment::objectKey).distinct().toList();
+        return Uni.createFrom().deferred(() -> objectStorage.stat(district, keys))
+                .onFailure(f -> !(f instanceof ProblemException)).transform(f -> new ProblemException(
+                        ProblemType.SERVICE_UNAVAILABLE, "object-storage cannot be reached to check the batch's objects; "
+                        + "nothing was stored. Retry later."))
+                .map(stats -> {
+                    Map<String, StoredObject> byKey = new HashMap<>();
+                    stats.forEach(o -> byKey.put(o.key(), o));
+                    for (int i = 0; i < batch.size(); i++) {
+                        NewSegment s = batch.get(i);
+                        StoredObject o = byKey.get(s.objectKey());
+                        if (o == null || !o.found()) {
+                            throw objectRefused("segments[" + i + "].objectKey", "object " + s.objectKey()
+                                    + " does not exist in district " + district + "'s bucket; nothing was stored");
+                        }
+                        if (o.size() != s.sizeBytes() || !o.sha256().equals(s.sha256())) {
+                            throw objectRefused("segments[" + i + "].sha256", "object " + s.objectKey() + " is stored with "
+                                    + o.size() + " bytes and SHA-256 " + o.sha256() + ", not the declared " + s.sizeBytes()
+                                    + " bytes and " + s.sha256() + "; nothing was stored");
+                        }
+                    }
+                    return null;
                 });
     }
 
-    private int level(NewSegment s) {
-        return s.securityLevel().orElse(config.defaultSecurityLevel());
+    private static ProblemException objectRefused(String field, String detail) {
+        return new ProblemException(ProblemType.CHECKSUM_MISMATCH, field + ": " + detail,
+                Map.of("errors", List.of(Map.of("field", field, "message", detail))));
+    }
+
+    /**
+     * Each camera's security level (camera-inventory's), after checking that every segment's camera is known to
+     * camera-inventory in the person's scope and belongs to the batch's district, and that a stated
+     * securityLevel agrees with it: 422 naming the first refused segment and its camera.
+     */
+    static Map<String, Integer> levels(String district, List<NewSegment> batch, Map<String, InventoryCamera> known) {
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewSegment s = batch.get(i);
+            InventoryCamera camera = known.get(s.cameraGbId());
+            if (camera == null) {
+                throw unprocessable("segments[" + i + "].cameraGbId", "camera " + s.cameraGbId()
+                        + " is not known to camera-inventory (or not visible to you); nothing was stored");
+            }
+            if (!camera.district().equals(district)) {
+                throw unprocessable("segments[" + i + "].cameraGbId", "camera " + s.cameraGbId() + " belongs to district "
+                        + camera.district() + ", not " + district + "; nothing was stored");
+            }
+            if (s.securityLevel().isPresent() && s.securityLevel().get() != camera.securityLevel()) {
+                throw unprocessable("segments[" + i + "].securityLevel", "camera " + s.cameraGbId()
+                        + " has security level " + camera.securityLevel() + " in camera-inventory, not "
+                        + s.securityLevel().get() + "; nothing was stored");
+            }
+            levels.put(s.cameraGbId(), camera.securityLevel());
+        }
+        return levels;
+    }
+
+    private static ProblemException unprocessable(String field, String detail) {
+        return new ProblemException(ProblemType.UNCONFIRMED_REFERENCE, field + ": " + detail,
+                Map.of("errors", List.of(Map.of("field", field, "message", detail))));
     }
 
     /**
