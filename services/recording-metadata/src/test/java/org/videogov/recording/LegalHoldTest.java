@@ -31,9 +31,14 @@ class LegalHoldTest {
     static final String OTHER_ADMIN = TestTokens.token("hold-releaser", SHINAN, "district-admin");
 
     static String place(String token, String cam) {
+        return placeFor(token, cam, "QD-2026-0042");
+    }
+
+    /** A hold over [BASE + 5 min, BASE + 10 min) of the camera for the case. */
+    static String placeFor(String token, String cam, String caseNumber) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("cameraGbId", cam,
                         "from", BASE.plusMinutes(5).toString(), "to", BASE.plusMinutes(10).toString(),
-                        "reason", "Traffic accident inquiry", "caseNumber", "QD-2026-0042")).when().post("/api/v1/holds")
+                        "reason", "Traffic accident inquiry", "caseNumber", caseNumber)).when().post("/api/v1/holds")
                 .then().statusCode(201).body("active", equalTo(true)).body("placedBy", equalTo("hold-placer"))
                 .extract().path("id");
     }

@@ -24,6 +24,8 @@ import org.videogov.common.problem.ProblemException;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.storage.v1.MutinyObjectStorageGrpc;
 import org.videogov.proto.storage.v1.ObjectStat;
+import org.videogov.proto.storage.v1.HoldObjectRequest;
+import org.videogov.proto.storage.v1.ReleaseObjectRequest;
 import org.videogov.proto.storage.v1.StatObjectsRequest;
 
 /**
@@ -72,6 +74,37 @@ public class ObjectStorageClient {
                     return out;
                 })
                 .onFailure(StatusRuntimeException.class).transform(e -> translate("StatObjects", (StatusRuntimeException) e));
+    }
+
+    /**
+     * Places the case's legal hold on one object (object-storage records it, refuses to delete the object from
+     * then on, and sets the store's legal hold and a retention until {@code retainUntil} where object lock is
+     * supported); true when the store's own legal hold is on. Idempotent per (key, case).
+     */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ObjectStorageUnavailableException.class,
+            abortOn = ProblemException.class)
+    public Uni<Boolean> hold(String district, String key, String caseNumber, java.time.OffsetDateTime retainUntil) {
+        HoldObjectRequest request = HoldObjectRequest.newBuilder().setDistrict(DistrictCode.newBuilder().setCode(district))
+                .setKey(key).setCaseNumber(caseNumber).setRetainUntil(com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(retainUntil.toEpochSecond()).setNanos(retainUntil.getNano())).build();
+        return serviceToken()
+                .flatMap(token -> authorized(token).holdObject(request))
+                .map(held -> held.getStoreLegalHold())
+                .onFailure(StatusRuntimeException.class).transform(e -> translate("HoldObject", (StatusRuntimeException) e));
+    }
+
+    /** Removes the case's legal hold from one object (the store's legal hold goes off when no case remains). */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = ObjectStorageUnavailableException.class,
+            abortOn = ProblemException.class)
+    public Uni<Void> release(String district, String key, String caseNumber) {
+        ReleaseObjectRequest request = ReleaseObjectRequest.newBuilder()
+                .setDistrict(DistrictCode.newBuilder().setCode(district)).setKey(key).setCaseNumber(caseNumber).build();
+        return serviceToken()
+                .flatMap(token -> authorized(token).releaseObject(request))
+                .replaceWithVoid()
+                .onFailure(StatusRuntimeException.class).transform(e -> translate("ReleaseObject", (StatusRuntimeException) e));
     }
 
     private MutinyObjectStorageGrpc.MutinyObjectStorageStub authorized(String token) {

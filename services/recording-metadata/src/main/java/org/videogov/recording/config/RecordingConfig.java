@@ -50,4 +50,11 @@ public interface RecordingConfig {
      */
     @WithDefault("0 30 2 * * ?")
     String purgeCron();
+
+    /**
+     * How often legal holds whose video objects object-storage has not yet held (or released) are carried
+     * onto them again (service.ObjectHolds): a duration such as 5m, or off.
+     */
+    @WithDefault("5m")
+    String objectHoldEvery();
 }

@@ -15,8 +15,8 @@ import org.videogov.recording.repository.HoldRepository;
  * Legal holds (Article 5): placed on a camera's recordings over a window with a reason and a case number
  * by a person allowed recording.hold; released, with a reason, only by a different person allowed it (the
  * table refuses the same person too). While active, every segment of the camera overlapping the window is
- * held whatever its retain_until, segments registered later included. Purge is not in this slice; the
- * timeline shows which segments are held.
+ * held whatever its retain_until, segments registered later included; the timeline shows which segments are
+ * held. The covered video objects are held in object-storage for the hold's case as well ({@link ObjectHolds}).
  */
 @ApplicationScoped
 public class HoldService {
@@ -27,6 +27,9 @@ public class HoldService {
     @Inject
     RecordingAccess access;
 
+    @Inject
+    ObjectHolds objectHolds;
+
     public Uni<Hold> place(String gbId, OffsetDateTime from, OffsetDateTime to, String reason, String caseNumber,
                            Caller caller) {
         OffsetDateTime start = SegmentService.utcMicros(from);
@@ -36,7 +39,8 @@ public class HoldService {
         }
         return access.requireHold(gbId).flatMap(camera -> holds.insert(new Hold(UUID.randomUUID(), gbId,
                 camera.district(), camera.securityLevel(), start, end, reason, caseNumber, caller.userId(),
-                Timestamps.now(), null, null, null)));
+                Timestamps.now(), null, null, null)))
+                .call(hold -> objectHolds.placed(hold.id()));
     }
 
     public Uni<Hold> get(UUID id) {
@@ -59,6 +63,7 @@ public class HoldService {
                     return holds.release(id, caller.userId(), reason, Timestamps.now());
                 })
                 .map(released -> released.orElseThrow(() -> ProblemException.conflict("Legal hold " + id
-                        + " was released by someone else meanwhile")));
+                        + " was released by someone else meanwhile")))
+                .call(hold -> objectHolds.released(hold.id()));
     }
 }

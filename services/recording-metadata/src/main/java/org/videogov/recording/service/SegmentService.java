@@ -58,6 +58,9 @@ public class SegmentService {
     RecordingConfig config;
 
     @Inject
+    ObjectHolds objectHolds;
+
+    @Inject
     CameraInventoryClient cameraInventory;
 
     @Inject
@@ -122,7 +125,8 @@ public class SegmentService {
                                 s.objectKey(), s.sizeBytes(), s.sha256(), s.container(), s.codec(), level,
                                 fallback.retainUntil(s.end(), level)));
                     }
-                    return segments.register(rows, caller.userId(), now, fallback);
+                    return segments.register(rows, caller.userId(), now, fallback)
+                            .call(registered -> objectHolds.registered(registered.segments()));
                 }));
     }
 
