@@ -66,10 +66,14 @@ with_dist_lock unpack_keycloak
 db="keycloak_$(state_name "$STATE_DIR")$(state_suffix "$STATE_DIR")"
 import_dir="$STATE_DIR/keycloak-import"
 # The realms name this Keycloak's address (the broker's endpoints at the partner realm), so a start on
-# another port than the one the realms were imported for imports them anew.
+# another port than the one the realms were imported for imports them anew; so does a change of the realm
+# files themselves (Keycloak skips a realm that exists, so a new client setting or mapper would otherwise
+# never reach a running stack): the stamp is the address and the files' SHA-256.
 imported_url_file="$import_dir/imported-for-url"
-if [[ "$FRESH" != --fresh && "$(cat "$imported_url_file" 2>/dev/null || true)" != "http://127.0.0.1:$PORT" ]]; then
-  say "Keycloak: the realms were imported for another address (or before the partner realm); importing them anew"
+realm_digest=$(cd "$REALM_DIR" && cat "${REALM_FILES[@]}" | sha256sum | cut -c1-64)
+imported_for="http://127.0.0.1:$PORT $realm_digest"
+if [[ "$FRESH" != --fresh && "$(cat "$imported_url_file" 2>/dev/null || true)" != "$imported_for" ]]; then
+  say "Keycloak: the realms were imported for another address or from other realm files; importing them anew"
   FRESH=--fresh
 fi
 if [[ "$FRESH" == --fresh ]]; then
@@ -143,7 +147,7 @@ for realm in "${REALMS[@]}"; do
     "http://127.0.0.1:$PORT/realms/$realm/.well-known/openid-configuration" \
     || die "Keycloak is up but realm '$realm' is missing; see $LOG"
 done
-printf '%s\n' "http://127.0.0.1:$PORT" >"$imported_url_file"
+printf '%s\n' "$imported_for" >"$imported_url_file"
 
 rebuilt=""
 if grep -q 'Updating the configuration and installing your custom providers' "$LOG"; then
