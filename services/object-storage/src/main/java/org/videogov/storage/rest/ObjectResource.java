@@ -151,7 +151,7 @@ public class ObjectResource {
                                 ? Response.status(206).header("Content-Range", part.get().contentRange(object.size()))
                                 : Response.ok();
                         object.sha256().ifPresent(s -> answer.header(StorageService.SHA256_FIELD, s.hex()));
-                        return answer.entity(stream)
+                        return answer.entity(streamed(stream))
                                 .type(object.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
                                         : object.contentType())
                                 .header("Accept-Ranges", "bytes")
@@ -159,6 +159,25 @@ public class ObjectResource {
                                 .build();
                     });
                 });
+    }
+
+    /** Bytes copied to the response per write: large writes, not the store's socket reads of a few KiB. */
+    static final int COPY_BUFFER = 256 * 1024;
+
+    /**
+     * The object's bytes to the response in writes of up to {@link #COPY_BUFFER}: an InputStream entity is
+     * copied in 8 KiB writes, each handed from the worker thread to the event loop, which capped a download at
+     * a fraction of a direct GET (docs/benchmarks.md). One buffer per download, whatever the object's size.
+     */
+    static jakarta.ws.rs.core.StreamingOutput streamed(InputStream stream) {
+        return out -> {
+            try (InputStream in = stream) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                for (int n = in.readNBytes(buffer, 0, COPY_BUFFER); n > 0; n = in.readNBytes(buffer, 0, COPY_BUFFER)) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        };
     }
 
     private static long size(String raw) {
