@@ -47,9 +47,13 @@ public class OrphanSweep {
         return sweep().invoke(s -> LOG.infof("orphan sweep: %s", s)).replaceWithVoid();
     }
 
-    /** Sweeps the city's and every district's bucket. */
+    /** Sweeps the city's and every district's bucket: objects older than the grace. */
     public Uni<Swept> sweep() {
-        Instant before = Instant.now().minus(config.orphanGrace());
+        return sweep(Instant.now().minus(config.orphanGrace()));
+    }
+
+    /** Sweeps the city's and every district's bucket: objects last modified before {@code before}. */
+    public Uni<Swept> sweep(Instant before) {
         AtomicLong listed = new AtomicLong();
         AtomicLong deleted = new AtomicLong();
         AtomicLong held = new AtomicLong();
