@@ -39,13 +39,19 @@ create index segment_retain_brin on segment using brin (retain_until);
 create index segment_object_key on segment using hash (object_key);
 
 -- Claims the day's expired, unheld segments, unless claims for the day exist already (then a previous run is
--- continued). Returns how many claims the day has, and whether this call made them.
+-- continued). Returns how many claims the day has, whether this call made them, and whether the metadata step
+-- has anything to do (claims, or an empty partition to drop). A day with nothing expired costs one look at
+-- the BRIN index on retain_until, not a scan of its rows (most days of a city are within their retention).
 create function purge_claim_day(purge_day date, now_at timestamptz)
-    returns table (claims bigint, made boolean)
+    returns table (claims bigint, made boolean, needed boolean)
     language plpgsql security definer set search_path from current as $$
 declare
     part text := 'segment_' || to_char(purge_day, 'YYYYMMDD');
     n bigint;
+    brin regclass;
+    expired boolean;
+    empty boolean;
+    seqscan text := current_setting('enable_seqscan');
 begin
     if purge_day >= (now_at at time zone 'UTC')::date - 1 then
         raise exception 'the partition of % still receives segments; only days before yesterday are purged', purge_day;
@@ -53,7 +59,22 @@ begin
     lock table legal_hold in share mode;
     select count(*) into n from purge_claim where day = purge_day;
     if n > 0 or to_regclass(part) is null then
-        return query select n, false;
+        return query select n, false, n > 0;
+        return;
+    end if;
+    execute format('select not exists (select 1 from %I)', part) into empty;
+    if empty then
+        return query select 0::bigint, false, true;
+        return;
+    end if;
+    select i.inhrelid::regclass into brin from pg_inherits i join pg_index x on x.indexrelid = i.inhrelid
+        where i.inhparent = 'segment_retain_brin'::regclass and x.indrelid = part::regclass;
+    perform brin_summarize_new_values(brin);
+    perform set_config('enable_seqscan', 'off', true);
+    execute format('select exists (select 1 from %I s where s.retain_until <= $1)', part) into expired using now_at;
+    perform set_config('enable_seqscan', seqscan, true);
+    if not expired then
+        return query select 0::bigint, false, false;
         return;
     end if;
     execute format('insert into purge_claim (day, camera_gb_id, source, start_at, end_at, object_key, district, claimed_at) '
@@ -62,7 +83,7 @@ begin
         || 'and h.released_at is null and h.from_at < s.end_at and h.to_at > s.start_at)', part)
         using purge_day, now_at;
     get diagnostics n = row_count;
-    return query select n, true;
+    return query select n, true, n > 0;
 end
 $$;
 

@@ -32,8 +32,9 @@ public class PurgeRepository {
     }
 
     /**
-     * What a day's purge did: DROP (the partition dropped whole) or ROWS (rows deleted), or UNFINISHED (an object
-     * deletion failed: the claims stay for the next run); and the objects deleted and kept (held) on the way.
+     * What a day's purge did: DROP (the partition dropped whole) or ROWS (rows deleted), NONE (nothing expired and
+     * unheld: the day untouched, its rows not counted) or UNFINISHED (an object deletion failed: the claims stay
+     * for the next run); and the objects deleted and kept (held) on the way.
      */
     public record DayPurge(LocalDate day, String mode, long purged, long kept, long objectsDeleted, long objectsKept) {
 
@@ -47,10 +48,17 @@ public class PurgeRepository {
                         String district, String state) {
     }
 
-    /** Claims the day's expired, unheld segments unless it has claims already; how many claims it has. */
-    public Uni<Long> claim(LocalDate day, OffsetDateTime now) {
-        return pool.preparedQuery("select claims from purge_claim_day($1, $2)").execute(Tuple.of(day, now))
-                .map(rows -> rows.iterator().next().getLong(0));
+    /** What the claim step found: the day's claims, and whether the metadata step has anything to do. */
+    public record Claimed(long claims, boolean needed) {
+    }
+
+    /** Claims the day's expired, unheld segments unless it has claims already. */
+    public Uni<Claimed> claim(LocalDate day, OffsetDateTime now) {
+        return pool.preparedQuery("select claims, needed from purge_claim_day($1, $2)").execute(Tuple.of(day, now))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Claimed(r.getLong(0), r.getBoolean(1));
+                });
     }
 
     /** Up to {@code limit} claims of the day still to do (CLAIMED or DELETING), in key order after {@code after}. */
@@ -94,6 +102,12 @@ public class PurgeRepository {
                     }
                     return Optional.empty();
                 });
+    }
+
+    /** Whether the day has a partition. */
+    public Uni<Boolean> hasPartition(LocalDate day) {
+        return pool.preparedQuery("select to_regclass($1) is not null").execute(Tuple.of("segment_"
+                + day.toString().replace("-", ""))).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Which of these keys of the district no segment references (the orphan sweep). */

@@ -49,10 +49,20 @@ public final class PurgeRun {
     public Uni<Optional<DayPurge>> day(LocalDate day, OffsetDateTime now) {
         AtomicLong deleted = new AtomicLong();
         AtomicLong held = new AtomicLong();
-        return purges.claim(day, now)
-                .flatMap(claims -> objects(day, now, null, deleted, held))
-                .flatMap(v -> purges.purge(day, now, longestSegment))
-                .map(done -> done.map(d -> d.withObjects(deleted.get(), held.get())));
+        return purges.claim(day, now).flatMap(claimed -> {
+            if (!claimed.needed()) {
+                // Nothing expired and unheld (or no partition): the metadata step would find nothing to do.
+                return partitionExists(day);
+            }
+            return objects(day, now, null, deleted, held)
+                    .flatMap(v -> purges.purge(day, now, longestSegment))
+                    .map(done -> done.map(d -> d.withObjects(deleted.get(), held.get())));
+        });
+    }
+
+    private Uni<Optional<DayPurge>> partitionExists(LocalDate day) {
+        return purges.hasPartition(day).map(exists -> exists
+                ? Optional.of(new DayPurge(day, "NONE", 0, 0, 0, 0)) : Optional.empty());
     }
 
     /** Deletes the objects of the pending claims after {@code after}, a page at a time. */
