@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.videogov.recording.Recordings.batch;
 import static org.videogov.recording.Recordings.camera;
-import static org.videogov.recording.Recordings.consecutive;
-import static org.videogov.recording.Recordings.register;
 import static org.videogov.recording.Recordings.stored;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -89,7 +86,7 @@ class PurgeTest {
         assertEquals(Optional.empty(), purge.purgeDay(day.toLocalDate()).await().atMost(Duration.ofSeconds(30)),
                 "a second run found something to purge");
         // A late segment of that day gets its partition again.
-        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(a, day.plusHours(5), 1, 5))).then().statusCode(201);
+        Evidence.record(TestTokens.SHINAN_ADMIN, null, a, day.plusHours(5), 1, 100);
         assertEquals(1, stored(a));
     }
 
@@ -99,7 +96,7 @@ class PurgeTest {
         String a = camera(SHINAN);
         String b = camera(SHINAN);
         List<Evidence.Stored> objects = Evidence.record(a, day.plusHours(1), 3, 100);
-        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(b, day.plusHours(1), 2, 5))).then().statusCode(201);
+        Evidence.record(TestTokens.SHINAN_ADMIN, null, b, day.plusHours(1), 2, 100);
         String hold = given().auth().oauth2(LegalHoldTest.PLACER).contentType(ContentType.JSON).body(Map.of(
                         "cameraGbId", a, "from", day.plusHours(1).plusMinutes(5).toString(),
                         "to", day.plusHours(1).plusMinutes(10).toString(), "reason", "Inquiry", "caseNumber", "QD-P1"))
@@ -155,8 +152,8 @@ class PurgeTest {
         OffsetDateTime day = freshDay(2);
         String kept = camera(JIMO);
         String expired = camera(SHINAN);
-        register(TestTokens.CITY_ADMIN, batch(JIMO, consecutive(kept, day.plusHours(1), 2, 5))).then().statusCode(201);
-        register(TestTokens.SHINAN_ADMIN, batch(null, consecutive(expired, day.plusHours(1), 2, 5))).then().statusCode(201);
+        Evidence.record(TestTokens.CITY_ADMIN, JIMO, kept, day.plusHours(1), 2, 100);
+        Evidence.record(TestTokens.SHINAN_ADMIN, null, expired, day.plusHours(1), 2, 100);
         DayPurge done = purge(day.toLocalDate());
         assertEquals("ROWS", done.mode());
         assertEquals(2, stored(kept));
@@ -164,7 +161,7 @@ class PurgeTest {
         // A day with nothing expired is left untouched (its rows are not even read: the BRIN index says so).
         OffsetDateTime retainedDay = day.minusYears(1);
         String alone = camera(JIMO);
-        register(TestTokens.CITY_ADMIN, batch(JIMO, consecutive(alone, retainedDay.plusHours(1), 2, 5))).then().statusCode(201);
+        Evidence.record(TestTokens.CITY_ADMIN, JIMO, alone, retainedDay.plusHours(1), 2, 100);
         assertEquals("NONE", purge(retainedDay.toLocalDate()).mode());
         assertEquals(2, stored(alone));
     }
