@@ -41,7 +41,11 @@ final class Evidence {
      * the running object-storage (as recording-metadata's service account) and then registered here.
      */
     static List<Stored> record(String camera, OffsetDateTime start, int count, int size) {
-        String objectStorage = ConfigProvider.getConfig().getValue(ObjectStorageProcess.URL_PROPERTY, String.class);
+        return record(org.videogov.testing.TestTokens.SHINAN_ADMIN, null, camera, start, count, size);
+    }
+
+    /** As {@link #record(String, OffsetDateTime, int, int)}, registered by {@code token} for {@code district} (null: the token's). */
+    static List<Stored> record(String token, String district, String camera, OffsetDateTime start, int count, int size) {
         List<Stored> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, Object> segment = Recordings.segment(camera, "CONTINUOUS", start.plusMinutes(5L * i), 5);
@@ -49,15 +53,50 @@ final class Evidence {
             new Random(camera.hashCode() + i).nextBytes(data);
             segment.put("sizeBytes", (long) data.length);
             segment.put("sha256", sha256(data));
-            given().auth().oauth2(TestCaller.SERVICE_RECORDING_METADATA.token()).contentType("video/mp4")
-                    .header("X-Object-Size", data.length).header("X-Object-SHA256", sha256(data)).body(data)
-                    .when().put(objectStorage + "/api/v1/districts/" + camera.substring(0, 6) + "/objects/"
-                            + segment.get("objectKey")).then().statusCode(201);
+            upload(camera.substring(0, 6), (String) segment.get("objectKey"), data);
             out.add(new Stored(segment, data));
         }
-        Recordings.register(org.videogov.testing.TestTokens.SHINAN_ADMIN,
-                Recordings.batch(null, out.stream().map(Stored::segment).toList())).then().statusCode(201);
+        Recordings.register(token, Recordings.batch(district, out.stream().map(Stored::segment).toList()))
+                .then().statusCode(201);
         return out;
+    }
+
+    /** Stores an object in the running object-storage, as recording-metadata's service account. */
+    static void upload(String district, String key, byte[] data) {
+        String objectStorage = ConfigProvider.getConfig().getValue(ObjectStorageProcess.URL_PROPERTY, String.class);
+        given().auth().oauth2(TestCaller.SERVICE_RECORDING_METADATA.token()).contentType("video/mp4")
+                .header("X-Object-Size", data.length).header("X-Object-SHA256", sha256(data)).body(data)
+                .when().put(objectStorage + "/api/v1/districts/" + district + "/objects/" + key).then().statusCode(201);
+    }
+
+    private static MinioClient s3() {
+        return MinioClient.builder().endpoint(System.getenv("VIDEOGOV_S3_ENDPOINT"))
+                .credentials(System.getenv("VIDEOGOV_S3_ACCESS_KEY"), System.getenv("VIDEOGOV_S3_SECRET_KEY"))
+                .region("us-east-1").build();
+    }
+
+    private static String bucket(String district) {
+        return ConfigProvider.getConfig().getValue(ObjectStorageProcess.BUCKET_PREFIX_PROPERTY, String.class) + district;
+    }
+
+    /** Whether the S3 server holds the object (asked directly, not through object-storage). */
+    static boolean exists(String district, String key) {
+        try {
+            s3().statObject(io.minio.StatObjectArgs.builder().bucket(bucket(district)).object(key).build());
+            return true;
+        } catch (io.minio.errors.ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchBucket".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the segment's object is in the S3 server. */
+    static boolean exists(Stored stored) {
+        return exists(((String) stored.segment().get("cameraGbId")).substring(0, 6), (String) stored.segment().get("objectKey"));
     }
 
     static Map<String, Object> body(OffsetDateTime from, OffsetDateTime to, String purpose, String caseNumber) {

@@ -67,6 +67,11 @@ class PartitionLayoutTest {
                 + today + "' and indexdef like '%btree (camera_gb_id, start_at)%'"));
         assertEquals(1, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from pg_indexes where tablename = '"
                 + today + "' and indexdef like '%USING brin (start_at)%'"));
+        // The purge's BRIN on retain_until and the orphan sweep's hash on object_key (V10__purge_objects.sql).
+        assertEquals(1, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from pg_indexes where tablename = '"
+                + today + "' and indexdef like '%USING brin (retain_until)%'"));
+        assertEquals(1, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from pg_indexes where tablename = '"
+                + today + "' and indexdef like '%USING hash (object_key)%'"));
         assertEquals(1, PostgresDatabase.count(TestDatabase.NAME, "select count(*) from pg_partitioned_table p join "
                 + "pg_class c on c.oid = p.partrelid where c.relname = 'segment' and p.partstrat = 'r'"));
     }
@@ -79,6 +84,10 @@ class PartitionLayoutTest {
             st.execute("set role " + role);
             for (String sql : List.of("update segment set size_bytes = 0", "delete from segment", "truncate segment",
                     "delete from legal_hold",
+                    // The purge's claims change only through the owner's functions (V10__purge_objects.sql).
+                    "insert into purge_claim (day, camera_gb_id, source, start_at, end_at, object_key, district, claimed_at) "
+                            + "values ('2019-01-01', '37020200001320000001', 'CONTINUOUS', now(), now(), 'k', '370202', now())",
+                    "update purge_claim set state = 'DELETING'", "delete from purge_claim",
                     "create table segment_20191231 partition of segment for values from ('2019-12-31') to ('2020-01-01')")) {
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                 assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be owner"),

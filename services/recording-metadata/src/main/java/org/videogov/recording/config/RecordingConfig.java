@@ -46,7 +46,8 @@ public interface RecordingConfig {
 
     /**
      * When the purge runs (a Quartz-style cron, default 02:30 UTC every day; service.PurgeService): every day
-     * before yesterday, its partition dropped whole when nothing in it is kept or held, else row by row.
+     * before yesterday, its expired unheld segments' objects deleted, then their rows (the partition dropped
+     * whole when nothing in it is kept or held).
      */
     @WithDefault("0 30 2 * * ?")
     String purgeCron();
@@ -57,4 +58,25 @@ public interface RecordingConfig {
      */
     @WithDefault("5m")
     String objectHoldEvery();
+
+    /**
+     * How many DeleteObject calls the purge and the orphan sweep have in flight at once (default 8): each
+     * object is one call to object-storage.
+     */
+    @WithDefault("8")
+    int purgeConcurrency();
+
+    /**
+     * When the orphan sweep runs (a Quartz-style cron, default 04:30 UTC every day; service.OrphanSweep):
+     * stored objects no segment references and older than {@link #orphanGrace()} are deleted.
+     */
+    @WithDefault("0 30 4 * * ?")
+    String orphanSweepCron();
+
+    /**
+     * How long an object without a segment is left alone (default 2 days): longer than any upload waits for
+     * its registration, so the sweep never deletes an object whose segment is about to be registered.
+     */
+    @WithDefault("P2D")
+    java.time.Duration orphanGrace();
 }

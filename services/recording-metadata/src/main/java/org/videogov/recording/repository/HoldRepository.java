@@ -22,12 +22,20 @@ public class HoldRepository {
     @Inject
     Pool pool;
 
+    /**
+     * Places the hold and, in the same transaction, drops the purge's claims on segments it covers that have not
+     * begun (purge_claim_drop_held, V10__purge_objects.sql): the INSERT's ROW EXCLUSIVE lock on legal_hold waits
+     * for a running claim (SHARE), so a segment is either claimed before the hold and released by it here, or
+     * seen as held by the claim; the purge never deletes its object.
+     */
     public Uni<Hold> insert(Hold h) {
-        return pool.preparedQuery("insert into legal_hold (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                        + "$10, null, null, null) returning " + COLUMNS)
+        return pool.withTransaction(conn -> conn.preparedQuery("insert into legal_hold (" + COLUMNS + ") values ($1, $2, "
+                        + "$3, $4, $5, $6, $7, $8, $9, $10, null, null, null) returning " + COLUMNS)
                 .execute(Tuple.from(List.of(h.id(), h.cameraGbId(), h.district(), h.securityLevel(), h.from(), h.to(),
                         h.reason(), h.caseNumber(), h.placedBy(), h.placedAt())))
-                .map(rows -> hold(rows.iterator().next()));
+                .map(rows -> hold(rows.iterator().next()))
+                .call(placed -> conn.preparedQuery("select purge_claim_drop_held($1, $2, $3)")
+                        .execute(Tuple.of(h.cameraGbId(), h.from(), h.to()))));
     }
 
     public Uni<Optional<Hold>> find(UUID id) {

@@ -15,7 +15,8 @@ import org.videogov.recording.repository.HoldRepository;
  * Legal holds (Article 5): placed on a camera's recordings over a window with a reason and a case number
  * by a person allowed recording.hold; released, with a reason, only by a different person allowed it (the
  * table refuses the same person too). While active, every segment of the camera overlapping the window is
- * held whatever its retain_until, segments registered later included; the timeline shows which segments are
+ * held whatever its retain_until, segments registered later included: the purge never claims it, and placing
+ * the hold drops claims the purge made before (HoldRepository#insert). The timeline shows which segments are
  * held. The covered video objects are held in object-storage for the hold's case as well ({@link ObjectHolds}).
  */
 @ApplicationScoped

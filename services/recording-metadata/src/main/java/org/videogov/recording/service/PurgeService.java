@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.videogov.common.time.Timestamps;
+import org.videogov.recording.client.ObjectRemoval;
+import org.videogov.recording.config.RecordingConfig;
 import org.videogov.recording.repository.PartitionRepository;
 import org.videogov.recording.repository.PurgeRepository;
 
 /**
  * Removes expired, unheld segments (Article 5: kept for their retention, never while a legal hold covers
- * them): every day before yesterday, one day per transaction, its partition dropped whole when nothing in it
- * is kept or held, else its expired unheld rows deleted (V2__purge.sql says why it is crash-safe). Runs on
- * videogov.recording.purge-cron. Video objects are not deleted in this slice (README.md).
+ * them), object first, then metadata ({@link PurgeRun}; docs/recordings.md, "Purge", says why a kill at any
+ * step loses nothing): every day before yesterday, oldest first, on videogov.recording.purge-cron. A day whose
+ * object deletions fail (object-storage unreachable) keeps its claims and is finished by the next run; the
+ * other days go on.
  */
 @ApplicationScoped
 public class PurgeService {
@@ -33,24 +36,37 @@ public class PurgeService {
     @Inject
     PurgeRepository purges;
 
+    @Inject
+    ObjectRemoval objects;
+
+    @Inject
+    RecordingConfig config;
+
     @Scheduled(cron = "${videogov.recording.purge-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return purgeExpired().invoke(done -> LOG.infof("purge: %s", done)).replaceWithVoid();
     }
 
-    /** Purges every day before yesterday that has a partition; what each day's purge did. */
+    /** Purges every day before yesterday that has a partition; what each day's purge did (UNFINISHED: failed). */
     public Uni<List<PurgeRepository.DayPurge>> purgeExpired() {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         return partitions.names().flatMap(names -> Multi.createFrom().iterable(names)
                 .map(name -> LocalDate.parse(name, NAME))
                 .filter(day -> day.isBefore(yesterday))
-                .onItem().transformToUniAndConcatenate(this::purgeDay)
+                .onItem().transformToUniAndConcatenate(day -> purgeDay(day).onFailure().recoverWithItem(f -> {
+                    LOG.warnf("purge of %s unfinished, its claims stay for the next run: %s", day, f.toString());
+                    return Optional.of(new PurgeRepository.DayPurge(day, "UNFINISHED", 0, 0, 0, 0));
+                }))
                 .filter(Optional::isPresent).map(Optional::get)
                 .collect().asList());
     }
 
-    /** Purges one day (before yesterday); empty when it has no partition. */
+    /** Purges one day (before yesterday), objects then metadata; empty when it has no partition. */
     public Uni<Optional<PurgeRepository.DayPurge>> purgeDay(LocalDate day) {
-        return purges.purge(day, Timestamps.now());
+        return run(null).day(day, Timestamps.now());
+    }
+
+    PurgeRun run(PurgeRun.Listener listener) {
+        return new PurgeRun(purges, objects, config.purgeConcurrency(), config.maxSegmentDuration(), listener);
     }
 }
