@@ -48,13 +48,10 @@ final class Evidence {
     static List<Stored> record(String token, String district, String camera, OffsetDateTime start, int count, int size) {
         List<Stored> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> segment = Recordings.segment(camera, "CONTINUOUS", start.plusMinutes(5L * i), 5);
             byte[] data = new byte[size + i];
             new Random(camera.hashCode() + i).nextBytes(data);
-            segment.put("sizeBytes", (long) data.length);
-            segment.put("sha256", sha256(data));
-            upload(camera.substring(0, 6), (String) segment.get("objectKey"), data);
-            out.add(new Stored(segment, data));
+            // Recordings.segment stores the object (size and SHA-256 of these bytes) before it is registered.
+            out.add(new Stored(Recordings.segment(camera, "CONTINUOUS", start.plusMinutes(5L * i), 5, data), data));
         }
         Recordings.register(token, Recordings.batch(district, out.stream().map(Stored::segment).toList()))
                 .then().statusCode(201);

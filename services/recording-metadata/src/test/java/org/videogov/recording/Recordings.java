@@ -63,13 +63,19 @@ final class Recordings {
 
     /** A segment of {@code camera} over [start, start + minutes). */
     static Map<String, Object> segment(String camera, String source, OffsetDateTime start, int minutes) {
+        String key = camera + "/" + source + "/" + start.toInstant().toEpochMilli() + "-" + minutes + ".mp4";
+        return segment(camera, source, start, minutes, ("segment " + key + " " + "x".repeat(minutes))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A segment of {@code camera} over [start, start + minutes) whose object holds {@code content} (stored first). */
+    static Map<String, Object> segment(String camera, String source, OffsetDateTime start, int minutes, byte[] content) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("cameraGbId", camera);
         s.put("source", source);
         s.put("start", start.toString());
         s.put("end", start.plusMinutes(minutes).toString());
         String key = camera + "/" + source + "/" + start.toInstant().toEpochMilli() + "-" + minutes + ".mp4";
-        byte[] content = ("segment " + key + " " + "x".repeat(minutes)).getBytes(StandardCharsets.UTF_8);
         upload(camera.substring(0, 6), key, content);
         s.put("objectKey", key);
         s.put("sizeBytes", (long) content.length);
