@@ -4,19 +4,17 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
-import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
 import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.common.identity.ServiceToken;
 import org.videogov.proto.authz.v1.Authorization;
 import org.videogov.proto.authz.v1.CheckRequest;
 import org.videogov.proto.authz.v1.CheckResponse;
@@ -42,15 +40,13 @@ public class SharingAuthzCalls {
 
     private static final Logger LOG = Logger.getLogger(SharingAuthzCalls.class);
     /** A token is renewed this long before it expires, so that no call carries one about to lapse. */
-    private static final long RENEW_BEFORE_SECONDS = 30;
 
     @GrpcClient("sharing-authz")
     Authorization authorization;
 
     @Inject
-    OidcClient oidcClient;
+    ServiceToken serviceToken;
 
-    private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = Unavailable.class)
@@ -74,15 +70,7 @@ public class SharingAuthzCalls {
 
     /** This service's own access token: the one in hand while it lives, else a new client-credentials grant. */
     private Uni<String> serviceToken() {
-        Tokens current = tokens.get();
-        long now = System.currentTimeMillis() / 1000;
-        if (current != null && (current.getAccessTokenExpiresAt() == null
-                || current.getAccessTokenExpiresAt() - RENEW_BEFORE_SECONDS > now)) {
-            return Uni.createFrom().item(current.getAccessToken());
-        }
-        return Uni.createFrom().deferred(oidcClient::getTokens)
-                .invoke(tokens::set)
-                .map(Tokens::getAccessToken)
+        return serviceToken.get()
                 .onFailure().transform(e -> {
                     LOG.warnf("No client-credentials token for the call to sharing-authz: %s", e.toString());
                     return new Unavailable("no service token from the identity provider: " + e.getMessage(), e);

@@ -4,18 +4,16 @@ import com.google.protobuf.Timestamp;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.common.identity.ServiceToken;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.storage.v1.DeleteObjectRequest;
 import org.videogov.proto.storage.v1.ListObjectsRequest;
@@ -54,10 +52,9 @@ public class ObjectRemoval {
     MutinyObjectStorageGrpc.MutinyObjectStorageStub stub;
 
     @Inject
-    OidcClient oidcClient;
+    ServiceToken serviceToken;
 
     private Supplier<Uni<String>> token;
-    private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     /** Outside CDI (the purge run in a separate process of the crash test): a stub and a token source. */
     public static ObjectRemoval of(MutinyObjectStorageGrpc.MutinyObjectStorageStub stub, Supplier<Uni<String>> token) {
@@ -68,14 +65,7 @@ public class ObjectRemoval {
     }
 
     private Uni<String> token() {
-        if (token != null) {
-            return token.get();
-        }
-        Tokens current = tokens.get();
-        if (current != null && !current.isAccessTokenWithinRefreshInterval() && !current.isAccessTokenExpired()) {
-            return Uni.createFrom().item(current.getAccessToken());
-        }
-        return oidcClient.getTokens().invoke(tokens::set).map(Tokens::getAccessToken);
+        return token != null ? token.get() : serviceToken.get();
     }
 
     private Uni<MutinyObjectStorageGrpc.MutinyObjectStorageStub> authorized() {

@@ -4,8 +4,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
-import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,13 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.common.identity.ServiceToken;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.proto.common.v1.DistrictCode;
 import org.videogov.proto.storage.v1.MutinyObjectStorageGrpc;
@@ -41,15 +39,13 @@ public class ObjectStorageClient {
     private static final Logger LOG = Logger.getLogger(ObjectStorageClient.class);
     /** StatObjects takes at most this many keys per call (storage.proto). */
     public static final int MAX_KEYS = 500;
-    private static final long RENEW_BEFORE_SECONDS = 30;
 
     @GrpcClient("object-storage")
     MutinyObjectStorageGrpc.MutinyObjectStorageStub stub;
 
     @Inject
-    OidcClient oidcClient;
+    ServiceToken serviceToken;
 
-    private final AtomicReference<Tokens> tokens = new AtomicReference<>();
 
     /**
      * What object-storage recorded at upload for each key of {@code district}, in the keys' order (at most
@@ -114,17 +110,8 @@ public class ObjectStorageClient {
 
     /** This service's own access token: the one in hand while it lives, else a new client-credentials grant. */
     private Uni<String> serviceToken() {
-        Tokens current = tokens.get();
-        long now = System.currentTimeMillis() / 1000;
-        if (current != null && (current.getAccessTokenExpiresAt() == null
-                || current.getAccessTokenExpiresAt() - RENEW_BEFORE_SECONDS > now)) {
-            return Uni.createFrom().item(current.getAccessToken());
-        }
-        return Uni.createFrom().deferred(oidcClient::getTokens)
-                .invoke(tokens::set)
-                .map(Tokens::getAccessToken)
-                .onFailure().transform(e -> new ObjectStorageUnavailableException(
-                        "no service token from the identity provider for object-storage: " + e.getMessage(), e));
+        return serviceToken.get().onFailure().transform(e -> new ObjectStorageUnavailableException(
+                "no service token from the identity provider for object-storage: " + e.getMessage(), e));
     }
 
     private static Throwable translate(String method, StatusRuntimeException e) {

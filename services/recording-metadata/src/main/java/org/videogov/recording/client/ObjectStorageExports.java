@@ -3,13 +3,12 @@ package org.videogov.recording.client;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
-import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.videogov.common.grpc.BearerMetadata;
+import org.videogov.common.identity.ServiceToken;
 import org.videogov.common.problem.ProblemException;
 import org.videogov.common.problem.ProblemType;
 import org.videogov.proto.storage.v1.ExportPackageRequest;
@@ -33,10 +32,10 @@ public class ObjectStorageExports {
     ObjectStorage storage;
 
     @Inject
-    OidcClient oidcClient;
+    ServiceToken serviceToken;
 
     public Multi<PackageChunk> exportPackage(ExportPackageRequest request) {
-        return oidcClient.getTokens().map(Tokens::getAccessToken)
+        return serviceToken.get()
                 .onItem().transformToMulti(token -> GrpcClientUtils.attachHeaders(storage, BearerMetadata.of(token))
                         .exportPackage(request))
                 .onFailure().transform(ObjectStorageExports::problem);
