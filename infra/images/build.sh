@@ -10,7 +10,7 @@
 #   infra/images/build.sh                (run by ./videogov images; state in .videogov/images)
 #   infra/images/build.sh --check-only   only the checks, of the images the registry already holds
 #   infra/images/build.sh --check-reproducible
-#                                        then builds every image once more from scratch (mvn clean),
+#                                        then builds every image once more (mvn clean, as always)
 #                                        into the scratch repositories videogov-rebuild/<service>,
 #                                        and fails unless each has the digest of the first build
 #                                        (names the layers that differ; deletes the scratch images)
@@ -86,15 +86,15 @@ trap '"$IMAGES_DIR/registry.sh" down "$STATE" >/dev/null || true' EXIT
 label() { printf -- '-Dquarkus.container-image.labels."org.opencontainers.image.%s"=%s' "$1" "$2"; }
 
 # Builds every service with Jib on the base image and pushes it to the registry, as GROUP/<service>
-# (GROUP videogov, or the scratch group of --check-reproducible); Maven's log in logs/LOG. Further
-# arguments go to Maven before `package` (`clean` for the rebuild).
+# (GROUP videogov, or the scratch group of --check-reproducible); Maven's log in logs/LOG. Always
+# from `clean`: maven-jar-plugin keeps a jar it finds up to date, so a module's jar from an earlier
+# build (another commit, other settings) would otherwise go into the image.
 build_images() {
   local group="$1" log="$2" modules build_started
-  shift 2
   modules="$(printf 'services/%s,' "${SERVICES[@]}")"
   say "images: building and pushing ${#SERVICES[@]} images to $REGISTRY/$group with Jib (Maven log: $STATE/logs/$log)"
   build_started="$(now)"
-  if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am "$@" package -DskipTests \
+  if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am clean package -DskipTests \
        -Dvideogov.images "-Dquarkus.container-image.group=$group" \
        "-Dquarkus.container-image.registry=$REGISTRY" -Dquarkus.container-image.insecure=true \
        "-Dquarkus.container-image.additional-tags=$TAG2" \
@@ -200,7 +200,7 @@ say "images: all ${#SERVICES[@]} images pass (non-root user, entrypoint, labels,
 # rebuild goes to the scratch repositories videogov-rebuild/<service> (a tag cannot be deleted from
 # the registry on its own, only a manifest, and the manifest of an equal image is the first's).
 SCRATCH=videogov-rebuild
-build_images "$SCRATCH" maven-rebuild.log clean
+build_images "$SCRATCH" maven-rebuild.log
 say "images: comparing each rebuilt image with the first build (digest; else layer by layer)"
 DIFFERENT=0
 for svc in "${SERVICES[@]}"; do
@@ -216,10 +216,10 @@ for svc in "${SERVICES[@]}"; do
     # the history entries that are not empty_layer, in order.
     names="$(skopeo inspect --config --tls-verify=false "$first" \
       | jq -r '[.history[] | select(.empty_layer != true) | (.comment // .created_by)] | .[]')"
-    layers="$(paste -d ' ' <(printf '%s\n' "$names") \
+    layers="$(paste <(printf '%s\n' "$names") \
       <(skopeo inspect --raw --tls-verify=false "$first" | jq -r '.layers[].digest') \
       <(skopeo inspect --raw --tls-verify=false "$again" | jq -r '.layers[].digest') \
-      | awk '$2 != $3 { printf "%s%s", sep, $1; sep = ", " }')"
+      | awk -F '\t' '$2 != $3 { printf "%s%s", sep, $1; sep = ", " }')"
     configs="$(diff <(skopeo inspect --config --tls-verify=false "$first" | jq -S 'del(.rootfs)') \
       <(skopeo inspect --config --tls-verify=false "$again" | jq -S 'del(.rootfs)') >/dev/null \
       && echo "same" || echo "different")"
