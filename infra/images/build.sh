@@ -9,6 +9,11 @@
 #
 #   infra/images/build.sh                (run by ./videogov images; state in .videogov/images)
 #   infra/images/build.sh --check-only   only the checks, of the images the registry already holds
+#   infra/images/build.sh --check-reproducible
+#                                        then builds every image once more (mvn clean, as always)
+#                                        into the scratch repositories videogov-rebuild/<service>,
+#                                        and fails unless each has the digest of the first build
+#                                        (names the layers that differ; deletes the scratch images)
 #
 # Images: 127.0.0.1:<port>/videogov/<service>:<project version> and :<project version>-<git short
 # revision> (with -dirty when the working tree has changes). Environment:
@@ -27,10 +32,12 @@ IMAGES_DIR="$ROOT/infra/images"
 STATE="$ROOT/.videogov/images"
 STARTED="$(now)"
 CHECK_ONLY=0
+CHECK_REPRO=0
 case "${1:-}" in
   "") ;;
   --check-only) CHECK_ONLY=1 ;;
-  *) die "usage: build.sh [--check-only]" ;;
+  --check-reproducible) CHECK_REPRO=1 ;;
+  *) die "usage: build.sh [--check-only | --check-reproducible]" ;;
 esac
 for tool in mvn git jq skopeo curl; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 
@@ -50,6 +57,9 @@ if [[ -n "$(git -C "$ROOT" status --porcelain)" ]]; then
   REVISION+="-dirty"
   SHORT+="-dirty"
 fi
+# The commit's time (UTC), the label org.opencontainers.image.created: the image's own creation time
+# is the Unix epoch, so that building the same commit again gives the same image (README.md).
+CREATED="$(TZ=UTC0 git -C "$ROOT" log -1 --format=%cd --date=format-local:%Y-%m-%dT%H:%M:%SZ HEAD)"
 SOURCE="${VIDEOGOV_IMAGE_SOURCE:-$(git -C "$ROOT" config --get remote.origin.url || echo "file://$ROOT")}"
 TAG2="$VERSION-$SHORT"
 [[ "$VERSION" != latest && "$TAG2" != latest ]] || die "the tag 'latest' is never used"
@@ -75,28 +85,31 @@ trap '"$IMAGES_DIR/registry.sh" down "$STATE" >/dev/null || true' EXIT
 # A Maven argument that sets OCI label org.opencontainers.image.NAME of the images.
 label() { printf -- '-Dquarkus.container-image.labels."org.opencontainers.image.%s"=%s' "$1" "$2"; }
 
-# Builds every service with Jib on the base image and pushes it to the registry.
+# Builds every service with Jib on the base image and pushes it to the registry, as GROUP/<service>
+# (GROUP videogov, or the scratch group of --check-reproducible); Maven's log in logs/LOG. Always
+# from `clean`: maven-jar-plugin keeps a jar it finds up to date, so a module's jar from an earlier
+# build (another commit, other settings) would otherwise go into the image.
 build_images() {
-  local modules build_started
+  local group="$1" log="$2" modules build_started
   modules="$(printf 'services/%s,' "${SERVICES[@]}")"
-  say "images: building and pushing ${#SERVICES[@]} images to $REGISTRY with Jib (Maven log: $STATE/logs/maven.log)"
+  say "images: building and pushing ${#SERVICES[@]} images to $REGISTRY/$group with Jib (Maven log: $STATE/logs/$log)"
   build_started="$(now)"
-  if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am package -DskipTests \
-       -Dvideogov.images \
+  if ! mvn -B -ntp -Dquarkus.analytics.disabled=true -pl "${modules%,}" -am clean package -DskipTests \
+       -Dvideogov.images "-Dquarkus.container-image.group=$group" \
        "-Dquarkus.container-image.registry=$REGISTRY" -Dquarkus.container-image.insecure=true \
        "-Dquarkus.container-image.additional-tags=$TAG2" \
        "-Dquarkus.jib.base-jvm-image=tar://$BASE_TAR" \
        "-Dquarkus.jib.jvm-additional-arguments=$JVM_ARGS" \
        "$(label source "$SOURCE")" "$(label revision "$REVISION")" "$(label version "$VERSION")" \
        "$(label title "videogov/\${quarkus.application.name}")" "$(label base.name "$BASE_REF")" \
-       "$(label vendor VideoGov)" \
-       >"$STATE/logs/maven.log" 2>&1; then
-    grep -E 'ERROR|FAIL' "$STATE/logs/maven.log" | head -n 30 >&2 || tail -n 30 "$STATE/logs/maven.log" >&2
-    die "building the images failed; see $STATE/logs/maven.log"
+       "$(label vendor VideoGov)" "$(label created "$CREATED")" \
+       >"$STATE/logs/$log" 2>&1; then
+    grep -E 'ERROR|FAIL' "$STATE/logs/$log" | head -n 30 >&2 || tail -n 30 "$STATE/logs/$log" >&2
+    die "building the images failed; see $STATE/logs/$log"
   fi
   say "images: built and pushed in $(elapsed "$build_started" "$(now)") s"
 }
-if (( CHECK_ONLY == 0 )); then build_images; fi
+if (( CHECK_ONLY == 0 )); then build_images videogov maven.log; fi
 
 # Checks one image as the registry serves it; prints one line of figures, or the failed checks.
 FAILED=()
@@ -123,6 +136,7 @@ check_image() {
   check_label "$svc" "$config" source "$SOURCE"
   check_label "$svc" "$config" revision "$REVISION"
   check_label "$svc" "$config" version "$VERSION"
+  check_label "$svc" "$config" created "$CREATED"
 
   tags="$(skopeo list-tags --tls-verify=false "docker://$REGISTRY/$repo" | jq -r '.Tags[]')"
   grep -qxF "$VERSION" <<<"$tags" || fail "$svc" "tag $VERSION missing"
@@ -180,3 +194,43 @@ if (( ${#FAILED[@]} > 0 )); then
 fi
 say "images: all ${#SERVICES[@]} images pass (non-root user, entrypoint, labels, tags $VERSION and $TAG2);" \
   "base $BASE_REF; wall time $(elapsed "$STARTED" "$(now)") s"
+(( CHECK_REPRO == 1 )) || exit 0
+
+# --check-reproducible: the same commit built again from scratch must give the same image. The
+# rebuild goes to the scratch repositories videogov-rebuild/<service> (a tag cannot be deleted from
+# the registry on its own, only a manifest, and the manifest of an equal image is the first's).
+SCRATCH=videogov-rebuild
+build_images "$SCRATCH" maven-rebuild.log
+say "images: comparing each rebuilt image with the first build (digest; else layer by layer)"
+DIFFERENT=0
+for svc in "${SERVICES[@]}"; do
+  first="docker://$REGISTRY/videogov/$svc:$VERSION"
+  again="docker://$REGISTRY/$SCRATCH/$svc:$VERSION"
+  d1="$(skopeo inspect --tls-verify=false "$first" | jq -r .Digest)"
+  d2="$(skopeo inspect --tls-verify=false "$again" | jq -r .Digest)"
+  if [[ "$d1" == "$d2" ]]; then
+    printf '  %-20s same digest %s\n' "$svc" "$d1"
+  else
+    DIFFERENT=$(( DIFFERENT + 1 ))
+    # Jib names each layer it adds in the image's history (fast-jar-boot-libs, ...): the layers are
+    # the history entries that are not empty_layer, in order.
+    names="$(skopeo inspect --config --tls-verify=false "$first" \
+      | jq -r '[.history[] | select(.empty_layer != true) | (.comment // .created_by)] | .[]')"
+    layers="$(paste <(printf '%s\n' "$names") \
+      <(skopeo inspect --raw --tls-verify=false "$first" | jq -r '.layers[].digest') \
+      <(skopeo inspect --raw --tls-verify=false "$again" | jq -r '.layers[].digest') \
+      | awk -F '\t' '$2 != $3 { printf "%s%s", sep, $1; sep = ", " }')"
+    configs="$(diff <(skopeo inspect --config --tls-verify=false "$first" | jq -S 'del(.rootfs)') \
+      <(skopeo inspect --config --tls-verify=false "$again" | jq -S 'del(.rootfs)') >/dev/null \
+      && echo "same" || echo "different")"
+    printf '  %-20s DIFFERENT %s (first) %s (rebuilt); layers that differ: %s; config otherwise %s\n' \
+      "$svc" "$d1" "$d2" "${layers:-none}" "$configs"
+  fi
+  # The scratch image goes; the first build's stays (deleting a manifest is per repository).
+  curl -fs -o /dev/null -X DELETE "http://$REGISTRY/v2/$SCRATCH/$svc/manifests/$d2" \
+    || warn "could not delete $SCRATCH/$svc@$d2 from the registry"
+done
+(( DIFFERENT == 0 )) || die "$DIFFERENT of ${#SERVICES[@]} images differ when the same commit is built again" \
+  "(infra/images/README.md, \"Reproducible\")"
+say "images: reproducible: all ${#SERVICES[@]} images have the same digest when built again; wall time" \
+  "$(elapsed "$STARTED" "$(now)") s"
