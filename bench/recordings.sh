@@ -8,7 +8,8 @@
 #
 #   bench/recordings.sh [batches=50] [timeline-requests=2000] [object-MiB=256]
 #
-# Environment: VIDEOGOV_BENCH_NO_BUILD=1 no build (use what is compiled).
+# Environment: VIDEOGOV_BENCH_NO_BUILD=1 no build (use what is compiled); VIDEOGOV_BENCH_ONLY=registration,timeline,
+# purge,storage (a comma-separated subset) runs only those parts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -23,7 +24,7 @@ set -a
 source "$env_file"
 set +a
 
-modules=proto,services/common,services/testing,services/recording-metadata
+modules=proto,services/common,services/testing,services/evidence,services/recording-metadata
 if [[ "${VIDEOGOV_BENCH_NO_BUILD:-0}" != 1 ]]; then
   # package, not test-compile: common generates its gRPC stubs from proto's jar; no service jar is rebuilt
   # (quarkus.build.skip), so the running platform's files stay as they are.

@@ -76,6 +76,56 @@ class PartitionLayoutTest {
                 + "pg_class c on c.oid = p.partrelid where c.relname = 'segment' and p.partstrat = 'r'"));
     }
 
+    /**
+     * camera_recordings (V12) holds each camera's district and level as its newest segment states them: kept by
+     * the trigger on segment for every insert path, moved forward only (an older segment registered late leaves
+     * it), and kept when the segments go; the service finds a camera there instead of in every partition.
+     */
+    @Test
+    void aCamerasDistrictAndLevelFollowItsNewestSegment() throws SQLException {
+        String gbId = "370202000013209" + String.format("%05d", (int) (Math.random() * 100_000));
+        String role = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("videogov.recording.app-role", String.class);
+        try (Connection c = PostgresDatabase.connect(TestDatabase.NAME); Statement st = c.createStatement()) {
+            st.execute("select ensure_segment_partitions('2021-03-01', 3)");
+            st.execute("set role " + role);
+            st.execute(insert(gbId, "2021-03-02 10:00", "370202", 2));
+            assertEquals("370202|2", row(st, gbId));
+            // A newer segment at another level (the camera's level changed): the row follows it.
+            st.execute(insert(gbId, "2021-03-02 11:00", "370202", 4));
+            assertEquals("370202|4", row(st, gbId));
+            // An older segment registered late (a recorder's backlog) does not move it back.
+            st.execute(insert(gbId, "2021-03-01 09:00", "370202", 1));
+            assertEquals("370202|4", row(st, gbId));
+            // Several segments of the camera in one statement: the newest decides.
+            st.execute(insert(gbId, "2021-03-03 08:00", "370211", 3)
+                    + ", " + values(gbId, "2021-03-03 07:00", "370202", 5));
+            assertEquals("370211|3", row(st, gbId));
+            st.execute("reset role");
+            st.execute("delete from segment where camera_gb_id = '" + gbId + "'");
+            assertEquals("370211|3", row(st, gbId), "a camera whose segments went keeps its row");
+        }
+    }
+
+    private static String insert(String gbId, String start, String district, int level) {
+        return "insert into segment (id, camera_gb_id, district, source, start_at, end_at, object_key, size_bytes, sha256, "
+                + "container, codec, security_level, retain_until, registered_at, registered_by) values "
+                + values(gbId, start, district, level);
+    }
+
+    private static String values(String gbId, String start, String district, int level) {
+        return "(gen_random_uuid(), '" + gbId + "', '" + district + "', 'CONTINUOUS', '" + start + "+00', '" + start
+                + "+00'::timestamptz + interval '5 minutes', 'k/" + gbId + "/" + start.replace(' ', 'T') + "', 1, '"
+                + "0".repeat(64) + "', 'mp4', 'h265', " + level + ", '2100-01-01', now(), 'test')";
+    }
+
+    private static String row(Statement st, String gbId) throws SQLException {
+        try (java.sql.ResultSet r = st.executeQuery("select district, security_level from camera_recordings "
+                + "where camera_gb_id = '" + gbId + "'")) {
+            return r.next() ? r.getString(1) + "|" + r.getInt(2) : "none";
+        }
+    }
+
     @Test
     void theRuntimeRoleCannotUpdateDeleteTruncateOrCreatePartitionsItself() throws SQLException {
         String role = org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -88,7 +138,10 @@ class PartitionLayoutTest {
                     "insert into purge_claim (day, camera_gb_id, source, start_at, end_at, object_key, district, claimed_at) "
                             + "values ('2019-01-01', '37020200001320000001', 'CONTINUOUS', now(), now(), 'k', '370202', now())",
                     "update purge_claim set state = 'DELETING'", "delete from purge_claim",
-                    "create table segment_20191231 partition of segment for values from ('2019-12-31') to ('2020-01-01')")) {
+                    "create table segment_20191231 partition of segment for values from ('2019-12-31') to ('2020-01-01')",
+                    // A camera's district and level for access decisions move only with its segments (V12).
+                    "update camera_recordings set district = '370211'", "delete from camera_recordings",
+                    "insert into camera_recordings values ('37020200001320000002', '370211', 1, now())")) {
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                 assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be owner"),
                         sql + ": " + e.getMessage());

@@ -61,6 +61,11 @@ class RecordingQueriesTest {
         assertEquals(base.toInstant(), OffsetDateTime.parse(starts.get(0)).toInstant());
         assertEquals(base.plusMinutes(5).toInstant(), OffsetDateTime.parse(starts.get(1)).toInstant());
         assertEquals(base.plusMinutes(6).toInstant(), OffsetDateTime.parse(starts.get(2)).toInstant(), "the event segment");
+        // One page of up to 1000 (a day of a 5-minute camera, 288 segments, is one request): all 8, no next.
+        JsonPath whole = timeline(ADMIN, cam, base.plusMinutes(3), base.plusMinutes(60), null, 1000);
+        assertEquals(starts, whole.getList("items.start"));
+        assertEquals(1000, whole.getInt("size"));
+        assertEquals(null, whole.getString("next"));
         // A window after the last segment is an empty page without next.
         given().auth().oauth2(ADMIN).queryParam("from", base.plusMinutes(40).toString())
                 .queryParam("to", base.plusMinutes(50).toString()).when().get("/api/v1/cameras/{gbId}/segments", cam)
@@ -145,7 +150,10 @@ class RecordingQueriesTest {
                 .queryParam("after", "not-a-cursor").when().get("/api/v1/cameras/{gbId}/segments", cam).then()
                 .statusCode(400).body("detail", containsString("after:"));
         given().auth().oauth2(ADMIN).queryParam("from", base.toString()).queryParam("to", base.plusHours(1).toString())
-                .queryParam("size", "201").when().get("/api/v1/cameras/{gbId}/segments", cam).then()
+                .queryParam("size", "1001").when().get("/api/v1/cameras/{gbId}/segments", cam).then()
+                .statusCode(400).body("detail", containsString("size: must be an integer between 1 and 1000"));
+        given().auth().oauth2(ADMIN).queryParam("from", base.toString()).queryParam("to", base.plusHours(1).toString())
+                .queryParam("size", "0").when().get("/api/v1/cameras/{gbId}/segments", cam).then()
                 .statusCode(400).body("detail", containsString("size:"));
         given().auth().oauth2(ADMIN).queryParam("from", base.toString()).queryParam("to", base.plusHours(1).toString())
                 .when().get("/api/v1/cameras/{gbId}/segments", "123").then().statusCode(400)

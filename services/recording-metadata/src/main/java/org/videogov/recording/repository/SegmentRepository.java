@@ -188,10 +188,12 @@ public class SegmentRepository {
                 .map(rows -> rows.rowCount());
     }
 
-    /** The camera's district and level as its newest segment states them; empty when it has none. */
+    /**
+     * The camera's district and level as its newest segment states them; empty when it never had one. One
+     * primary-key lookup in camera_recordings (V12, kept by a trigger on segment), not a probe of every partition.
+     */
     public Uni<Optional<CameraRecordings>> camera(String gbId) {
-        return pool.preparedQuery("select district, security_level from segment where camera_gb_id = $1 "
-                        + "order by start_at desc limit 1")
+        return pool.preparedQuery("select district, security_level from camera_recordings where camera_gb_id = $1")
                 .execute(Tuple.of(gbId)).map(rows -> {
                     for (Row r : rows) {
                         return Optional.of(new CameraRecordings(gbId, r.getString(0), r.getInteger(1)));

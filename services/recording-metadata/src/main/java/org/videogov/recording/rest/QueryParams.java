@@ -39,18 +39,34 @@ final class QueryParams {
 
     /** Page size 1..{@link PageParams#MAX_SIZE}, default {@link PageParams#DEFAULT_SIZE}, as every list of the platform. */
     static int size(String value) {
+        return size(value, PageParams.MAX_SIZE);
+    }
+
+    /**
+     * The largest page of a camera's timeline: a day of a camera recording 5-minute segments is 288 of them, of
+     * 2-minute segments 720, so that a day is one request (a timeline is read a day at a time, and a segment is a
+     * small row); beyond the platform's usual {@link PageParams#MAX_SIZE}.
+     */
+    static final int TIMELINE_MAX_SIZE = 1000;
+
+    /** Timeline page size 1..{@link #TIMELINE_MAX_SIZE}, default {@link PageParams#DEFAULT_SIZE}. */
+    static int timelineSize(String value) {
+        return size(value, TIMELINE_MAX_SIZE);
+    }
+
+    private static int size(String value, int max) {
         if (value == null) {
             return PageParams.DEFAULT_SIZE;
         }
         try {
             int size = Integer.parseInt(value);
-            if (size >= 1 && size <= PageParams.MAX_SIZE) {
+            if (size >= 1 && size <= max) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw ProblemException.badRequest("size", "must be an integer between 1 and " + PageParams.MAX_SIZE);
+        throw ProblemException.badRequest("size", "must be an integer between 1 and " + max);
     }
 
     /** A timeline cursor: the (start, source) of the last segment of the previous page, opaque to clients. */

@@ -89,8 +89,9 @@ public class SegmentResource {
             @QueryParam("to") @Parameter(description = "RFC 3339, exclusive", required = true) String to,
             @QueryParam("source") @Parameter(description = "CONTINUOUS, EVENT or MANUAL") String source,
             @QueryParam("after") @Parameter(description = "Cursor: the previous page's next") String after,
-            @QueryParam("size") @Parameter(description = "1-200, default 50") String size) {
-        int pageSize = QueryParams.size(size);
+            @QueryParam("size") @Parameter(description = "1-1000 (a day of a 5-minute camera is 288), default 50")
+            String size) {
+        int pageSize = QueryParams.timelineSize(size);
         Optional<QueryParams.Cursor> cursor = QueryParams.Cursor.decode(after);
         return service.timeline(gbId, QueryParams.instant("from", from), QueryParams.instant("to", to),
                 QueryParams.source(source), cursor.map(QueryParams.Cursor::start), cursor.map(QueryParams.Cursor::source),

@@ -105,15 +105,22 @@ public class SegmentService {
         List<String> gbIds = normalised.stream().map(NewSegment::cameraGbId).distinct().toList();
         TreeSet<java.time.LocalDate> days = new TreeSet<>();
         normalised.forEach(s -> days.add(PartitionMaintenance.day(s.start())));
-        return cameras(bearerToken, gbIds)
-                .map(known -> levels(district, normalised, known))
-                .call(levels -> objects(district, normalised))
-                .call(levels -> {
+        // camera-inventory and object-storage are asked at once (neither answer depends on the other); their
+        // answers are judged in a fixed order: the cameras, then the caller's permission, then the objects, so that
+        // a caller who may not register there learns nothing of the district's objects.
+        Uni<Answer<Map<String, InventoryCamera>>> cameraAnswer = Answer.of(cameras(bearerToken, gbIds));
+        Uni<Answer<Map<String, StoredObject>>> objectAnswer = Answer.of(objectStats(district, normalised));
+        return Uni.combine().all().unis(cameraAnswer, objectAnswer).asTuple()
+                .flatMap(answers -> {
+                    Map<String, Integer> levels = levels(district, normalised, answers.getItem1().get());
                     Uni<Void> allowed = Uni.createFrom().voidItem();
                     for (Map.Entry<String, Integer> camera : levels.entrySet()) {
                         allowed = allowed.flatMap(v -> access.requireRegister(district, camera.getKey(), camera.getValue()));
                     }
-                    return allowed;
+                    return allowed.map(v -> {
+                        checkObjects(district, normalised, answers.getItem2().get());
+                        return levels;
+                    });
                 })
                 .flatMap(levels -> partitions.ensureDays(days).flatMap(v -> {
                     // retain_until is set inside the registering transaction, under the policy in force there.
@@ -138,11 +145,25 @@ public class SegmentService {
                         + "nothing was stored. Retry later."));
     }
 
-    /**
-     * object-storage's StatObjects for the batch's keys, one call: a missing object, or one of another size or
-     * SHA-256 than the segment declares, refuses the batch (422 naming the segment); no answer is a 503.
-     */
-    private Uni<Void> objects(String district, List<NewSegment> batch) {
+    /** An answer of a remote call, or how it failed: judged later, in the order the checks require. */
+    record Answer<T>(T item, Throwable failure) {
+        static <T> Uni<Answer<T>> of(Uni<T> call) {
+            return call.map(item -> new Answer<T>(item, null)).onFailure().recoverWithItem(f -> new Answer<T>(null, f));
+        }
+
+        T get() {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return item;
+        }
+    }
+
+    /** object-storage's StatObjects for the batch's keys, one call, by key; no answer is a 503. */
+    private Uni<Map<String, StoredObject>> objectStats(String district, List<NewSegment> batch) {
         List<String> keys = batch.stream().map(NewSegment::objectKey).distinct().toList();
         return Uni.createFrom().deferred(() -> objectStorage.stat(district, keys))
                 .onFailure(f -> !(f instanceof ProblemException)).transform(f -> new ProblemException(
@@ -151,21 +172,28 @@ public class SegmentService {
                 .map(stats -> {
                     Map<String, StoredObject> byKey = new HashMap<>();
                     stats.forEach(o -> byKey.put(o.key(), o));
-                    for (int i = 0; i < batch.size(); i++) {
-                        NewSegment s = batch.get(i);
-                        StoredObject o = byKey.get(s.objectKey());
-                        if (o == null || !o.found()) {
-                            throw objectRefused("segments[" + i + "].objectKey", "object " + s.objectKey()
-                                    + " does not exist in district " + district + "'s bucket; nothing was stored");
-                        }
-                        if (o.size() != s.sizeBytes() || !o.sha256().equals(s.sha256())) {
-                            throw objectRefused("segments[" + i + "].sha256", "object " + s.objectKey() + " is stored with "
-                                    + o.size() + " bytes and SHA-256 " + o.sha256() + ", not the declared " + s.sizeBytes()
-                                    + " bytes and " + s.sha256() + "; nothing was stored");
-                        }
-                    }
-                    return null;
+                    return byKey;
                 });
+    }
+
+    /**
+     * A missing object, or one of another size or SHA-256 than its segment declares, refuses the batch (422 naming
+     * the segment).
+     */
+    static void checkObjects(String district, List<NewSegment> batch, Map<String, StoredObject> byKey) {
+        for (int i = 0; i < batch.size(); i++) {
+            NewSegment s = batch.get(i);
+            StoredObject o = byKey.get(s.objectKey());
+            if (o == null || !o.found()) {
+                throw objectRefused("segments[" + i + "].objectKey", "object " + s.objectKey()
+                        + " does not exist in district " + district + "'s bucket; nothing was stored");
+            }
+            if (o.size() != s.sizeBytes() || !o.sha256().equals(s.sha256())) {
+                throw objectRefused("segments[" + i + "].sha256", "object " + s.objectKey() + " is stored with "
+                        + o.size() + " bytes and SHA-256 " + o.sha256() + ", not the declared " + s.sizeBytes()
+                        + " bytes and " + s.sha256() + "; nothing was stored");
+            }
+        }
     }
 
     private static ProblemException objectRefused(String field, String detail) {
