@@ -12,13 +12,16 @@ import static org.videogov.recording.Recordings.segment;
 import static org.videogov.recording.Recordings.stored;
 import static org.videogov.testing.TestProblems.CHECKSUM_MISMATCH;
 import static org.videogov.testing.TestProblems.PROBLEM;
+import static org.videogov.testing.TestProblems.SERVICE_UNAVAILABLE;
 import static org.videogov.testing.TestTokens.SHINAN;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.videogov.testing.ObjectStorageProcess;
 import org.videogov.testing.TestTokens;
 
 /**
@@ -57,5 +60,32 @@ class ObjectCheckTest {
         assertEquals(0, stored(cam));
         register(TestTokens.SHINAN_ADMIN, batch(null, List.of(segment(cam, "CONTINUOUS", BASE, 5)))).then().statusCode(201);
         assertEquals(1, stored(cam));
+    }
+
+    /**
+     * object-storage unreachable (its process killed): the objects cannot be confirmed, so the batch is a 503 naming
+     * object-storage and nothing is stored (fail closed); once it is back, the same batch registers.
+     */
+    @Test
+    void whenObjectStorageIsDownRegistrationIs503AndNothingIsStored() {
+        String cam = camera(SHINAN);
+        List<Map<String, Object>> segments = consecutive(cam, BASE, 2, 5);
+        ObjectStorageProcess.stopProcess();
+        try {
+            register(TestTokens.SHINAN_ADMIN, batch(null, segments)).then().statusCode(503).contentType(PROBLEM)
+                    .body("type", equalTo(SERVICE_UNAVAILABLE)).body("detail", containsString("object-storage"))
+                    .body("detail", containsString("nothing was stored"));
+            assertEquals(0, stored(cam), "a registration object-storage could not confirm stored a segment");
+        } finally {
+            ObjectStorageProcess.startProcess();
+        }
+        // The client's circuit breaker lets calls through again a few seconds after object-storage is back.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = register(TestTokens.SHINAN_ADMIN, batch(null, segments)).statusCode();
+        while (status != 201 && System.nanoTime() < deadline) {
+            status = register(TestTokens.SHINAN_ADMIN, batch(null, segments)).statusCode();
+        }
+        assertEquals(201, status, "registration did not recover after object-storage restarted");
+        assertEquals(2, stored(cam));
     }
 }

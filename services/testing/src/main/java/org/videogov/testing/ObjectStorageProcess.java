@@ -63,7 +63,10 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
     private final Map<String, String> extraEnv = new HashMap<>();
     private String prefix;
     private OidcWiremockTestResource oidc;
-    private QuarkusAppProcess app;
+    private volatile QuarkusAppProcess app;
+    private Map<String, String> env;
+    private int port;
+    private static volatile ObjectStorageProcess running;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -115,6 +118,9 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
             stop();
             throw e;
         }
+        this.env = env;
+        this.port = app.port();
+        running = this;
         config.put(URL_PROPERTY, app.url());
         config.put(BUCKET_PREFIX_PROPERTY, prefix);
         if (evidencePublicKey != null) {
@@ -147,6 +153,7 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
+        running = null;
         if (app != null) {
             app.close();
             app = null;
@@ -159,6 +166,36 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
             removeBuckets(prefix);
             prefix = null;
         }
+    }
+
+    /**
+     * Kills the running object-storage process (as a crash would), for fail-closed tests; its port stays
+     * unanswered until {@link #startProcess()}. Its objects stay on the S3 server.
+     */
+    public static void stopProcess() {
+        ObjectStorageProcess current = current();
+        QuarkusAppProcess process = current.app;
+        current.app = null;
+        if (process != null) {
+            process.kill();
+            process.close();
+        }
+    }
+
+    /** Starts object-storage again on the same port, store and keys, and waits until it is ready. */
+    public static void startProcess() {
+        ObjectStorageProcess current = current();
+        if (current.app == null) {
+            current.app = QuarkusAppProcess.start("object-storage", current.port, current.env, "/q/health/ready");
+        }
+    }
+
+    private static ObjectStorageProcess current() {
+        ObjectStorageProcess current = running;
+        if (current == null) {
+            throw new IllegalStateException("object-storage is not running: the test needs ObjectStorageProcess");
+        }
+        return current;
     }
 
     /** Removes the buckets named {@code prefix*} and their objects from the stack's S3 server. */
