@@ -95,21 +95,13 @@ public class CameraInventoryProcess implements QuarkusTestResourceLifecycleManag
      * unanswered until {@link #startProcess()}.
      */
     public static void stopProcess() {
-        CameraInventoryProcess current = current();
-        QuarkusAppProcess process = current.app;
-        current.app = null;
-        if (process != null) {
-            process.kill();
-            process.close();
-        }
+        current().app.kill();
     }
 
     /** Starts camera-inventory again on the same port and database and waits until it is ready. */
     public static void startProcess() {
         CameraInventoryProcess current = current();
-        if (current.app == null) {
-            current.app = QuarkusAppProcess.start("camera-inventory", current.port, current.env, "/q/health/ready");
-        }
+        current.app.restart(current.env);
     }
 
     private static CameraInventoryProcess current() {

@@ -65,7 +65,6 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
     private OidcWiremockTestResource oidc;
     private volatile QuarkusAppProcess app;
     private Map<String, String> env;
-    private int port;
     private static volatile ObjectStorageProcess running;
 
     @Override
@@ -119,7 +118,6 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
             throw e;
         }
         this.env = env;
-        this.port = app.port();
         running = this;
         config.put(URL_PROPERTY, app.url());
         config.put(BUCKET_PREFIX_PROPERTY, prefix);
@@ -173,21 +171,13 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
      * unanswered until {@link #startProcess()}. Its objects stay on the S3 server.
      */
     public static void stopProcess() {
-        ObjectStorageProcess current = current();
-        QuarkusAppProcess process = current.app;
-        current.app = null;
-        if (process != null) {
-            process.kill();
-            process.close();
-        }
+        current().app.kill();
     }
 
     /** Starts object-storage again on the same port, store and keys, and waits until it is ready. */
     public static void startProcess() {
         ObjectStorageProcess current = current();
-        if (current.app == null) {
-            current.app = QuarkusAppProcess.start("object-storage", current.port, current.env, "/q/health/ready");
-        }
+        current.app.restart(current.env);
     }
 
     private static ObjectStorageProcess current() {

@@ -35,6 +35,8 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final Path log;
     private Path appCopy;
     private Process process;
+    private String readyPath;
+    private List<String> jvmOptions;
 
     private QuarkusAppProcess(String name, int port, Path log) {
         this.name = name;
@@ -72,6 +74,8 @@ public final class QuarkusAppProcess implements AutoCloseable {
         try {
             process = new QuarkusAppProcess(name, port, Files.createTempFile(name + "-", ".log"));
             process.appCopy = copyApp(app);
+            process.readyPath = readyPath;
+            process.jvmOptions = jvmOptions;
             process.launch(process.appCopy.resolve("quarkus-run.jar"), env, jvmOptions);
             process.awaitStatus(readyPath, 200, READY_TIMEOUT);
             return process;
@@ -156,6 +160,23 @@ public final class QuarkusAppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * After {@link #kill()}: starts the service again from the same copy, on the same port, with {@code env}
+     * added to this JVM's environment, and waits until it is ready; nothing when it is still running. For
+     * fail-closed tests that stop a service a test talks to and bring it back.
+     */
+    public void restart(Map<String, String> env) {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            launch(appCopy.resolve("quarkus-run.jar"), env, jvmOptions);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not restart " + name + ": " + e.getMessage(), e);
+        }
+        awaitStatus(readyPath, 200, READY_TIMEOUT);
     }
 
     /** The last lines the process wrote (stack frames and repeated readiness reports left out). */

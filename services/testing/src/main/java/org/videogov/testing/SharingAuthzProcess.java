@@ -136,13 +136,7 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
      * {@link #startProcess()}.
      */
     public static void stopProcess() {
-        SharingAuthzProcess current = current();
-        QuarkusAppProcess process = current.app;
-        current.app = null;
-        if (process != null) {
-            process.kill();
-            process.close();
-        }
+        current().app.kill();
     }
 
     /**
@@ -157,9 +151,7 @@ public class SharingAuthzProcess implements QuarkusTestResourceLifecycleManager 
     /** Starts sharing-authz again on the same port and database (the decision log kept) and waits until ready. */
     public static void startProcess() {
         SharingAuthzProcess current = current();
-        if (current.app == null) {
-            current.app = QuarkusAppProcess.start("sharing-authz", current.port, current.env, "/q/health/ready");
-        }
+        current.app.restart(current.env);
     }
 
     /**

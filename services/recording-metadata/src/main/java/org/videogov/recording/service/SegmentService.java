@@ -148,7 +148,7 @@ public class SegmentService {
     /** An answer of a remote call, or how it failed: judged later, in the order the checks require. */
     record Answer<T>(T item, Throwable failure) {
         static <T> Uni<Answer<T>> of(Uni<T> call) {
-            return call.map(item -> new Answer<T>(item, null)).onFailure().recoverWithItem(f -> new Answer<T>(null, f));
+            return call.onItemOrFailure().transform(Answer::new);
         }
 
         T get() {
