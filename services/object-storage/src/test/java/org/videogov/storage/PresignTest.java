@@ -112,9 +112,8 @@ class PresignTest {
         HttpResponse<byte[]> read = get(download);
         assertEquals(200, read.statusCode());
         assertArrayEquals(data, read.body());
-        // A tampered signature is refused by the store.
-        assertEquals(403, get(download.replaceAll("X-Amz-Signature=[0-9a-f]", "X-Amz-Signature=0").replace(
-                "X-Amz-Signature=00", "X-Amz-Signature=01")).statusCode());
+        // A tampered signature (its first hex digit changed, whatever it was) is refused by the store.
+        assertEquals(403, get(tampered(download)).statusCode());
     }
 
     @Test
@@ -179,5 +178,12 @@ class PresignTest {
         downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, Uploads.freshKey(), Map.of()).then().statusCode(404);
         downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, key, Map.of("expiresInSeconds", 0)).then()
                 .statusCode(400).body("errors.field", hasItem("expiresInSeconds"));
+    }
+
+    /** The URL with the first hex digit of its X-Amz-Signature changed to another one. */
+    static String tampered(String url) {
+        int at = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+        char digit = url.charAt(at);
+        return url.substring(0, at) + (digit == '0' ? '1' : '0') + url.substring(at + 1);
     }
 }
