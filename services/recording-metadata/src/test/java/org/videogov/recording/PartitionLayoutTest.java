@@ -141,7 +141,10 @@ class PartitionLayoutTest {
                     "create table segment_20191231 partition of segment for values from ('2019-12-31') to ('2020-01-01')",
                     // A camera's district and level for access decisions move only with its segments (V12).
                     "update camera_recordings set district = '370211'", "delete from camera_recordings",
-                    "insert into camera_recordings values ('37020200001320000002', '370211', 1, now())")) {
+                    "insert into camera_recordings values ('37020200001320000002', '370211', 1, now())",
+                    // The orphan sweep's claims change only through the owner's functions (V13__orphan_claims.sql).
+                    "insert into orphan_claim values ('370202', 'k', 'DELETING', now(), null)",
+                    "update orphan_claim set state = 'DELETED'", "delete from orphan_claim")) {
                 SQLException e = assertThrows(SQLException.class, () -> st.execute(sql), sql);
                 assertTrue(e.getMessage().contains("permission denied") || e.getMessage().contains("must be owner"),
                         sql + ": " + e.getMessage());

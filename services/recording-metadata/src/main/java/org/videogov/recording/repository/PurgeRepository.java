@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The purge's database steps, all through the owner's functions (V10__purge_objects.sql): claiming a day's
  * expired, unheld segments, the last check before each object's deletion and its outcome, and the metadata
- * step of a day (purge_segment_day); and the orphan sweep's question which keys no segment references.
+ * step of a day (purge_segment_day); and the orphan sweep's claims on object keys (V13__orphan_claims.sql).
  */
 @ApplicationScoped
 public class PurgeRepository {
@@ -110,15 +110,33 @@ public class PurgeRepository {
                 + day.toString().replace("-", ""))).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** Which of these keys of the district no segment references (the orphan sweep). */
-    public Uni<List<String>> unreferenced(String district, List<String> keys) {
-        return pool.preparedQuery("select k from unreferenced_objects($1, $2) k")
-                .execute(Tuple.of(district, keys.toArray(new String[0]))).map(rows -> {
-                    List<String> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        out.add(r.getString(0));
-                    }
-                    return out;
-                });
+    /**
+     * The orphan sweep's claim (V13__orphan_claims.sql): of these keys of the district, those no segment
+     * references become DELETING claims, under each key's advisory lock, so that no registration of one of them
+     * is between its lock and its commit; returns the keys to delete.
+     */
+    public Uni<List<String>> claimOrphans(String district, List<String> keys) {
+        return keys("select k from orphan_claim_keys($1, $2) k", Tuple.of(district, keys.toArray(new String[0])));
+    }
+
+    /** The DELETING claims of the district an interrupted sweep left (DELETED claims older than a day are forgotten). */
+    public Uni<List<String>> pendingOrphans(String district) {
+        return keys("select k from orphan_claims_pending($1) k", Tuple.of(district));
+    }
+
+    /** What object-storage answered for a claimed key: the object is gone, or it is held (the claim goes). */
+    public Uni<Void> orphanDone(String district, String key, boolean held) {
+        return pool.preparedQuery("select orphan_claim_end($1, $2, $3)")
+                .execute(Tuple.of(district, key, held ? "HELD" : "DELETED")).replaceWithVoid();
+    }
+
+    private Uni<List<String>> keys(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<String> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(r.getString(0));
+            }
+            return out;
+        });
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.videogov.common.problem.ProblemException;
+import org.videogov.common.problem.ProblemType;
 import org.videogov.recording.config.RecordingConfig;
 import org.videogov.recording.domain.CameraRecordings;
 import org.videogov.recording.domain.Retention;
@@ -34,6 +36,12 @@ public class SegmentRepository {
 
     static final String COLUMNS = "id, camera_gb_id, district, source, start_at, end_at, object_key, size_bytes, "
             + "sha256, container, codec, security_level, retain_until";
+
+    /** A batch whose objects were checked longer ago than this is refused (503): the sweep's claims outlive it. */
+    static final Duration OBJECT_CHECK_VALIDITY = Duration.ofMinutes(10);
+
+    /** Allowance for the database clock between the claim's deletion time and this transaction's reading. */
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
 
     @Inject
     Pool pool;
@@ -56,8 +64,10 @@ public class SegmentRepository {
      * source are serialised by a transaction-scoped advisory lock, so two batches cannot both pass the overlap
      * check and then both insert.
      */
-    public Uni<Registered> register(List<Segment> given, String registeredBy, OffsetDateTime now, Retention fallback) {
+    public Uni<Registered> register(List<Segment> given, String registeredBy, OffsetDateTime now, Retention fallback,
+                                    long objectsCheckedNanos) {
         return pool.withTransaction(conn -> lock(conn, given)
+                .flatMap(ignored -> orphanClaims(conn, given, objectsCheckedNanos))
                 .flatMap(ignored -> RetentionRepository.lockDistrict(conn, fallback.district(), true))
                 .flatMap(ignored -> policies.find(conn, fallback.district()))
                 .map(found -> {
@@ -115,6 +125,43 @@ public class SegmentRepository {
         batch.forEach(s -> keys.add(s.cameraGbId() + "|" + s.source()));
         return conn.preparedQuery("select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from unnest($1::text[]) k")
                 .execute(Tuple.of(keys.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * Refuses the batch when the orphan sweep claimed one of its objects (V13__orphan_claims.sql). Under each
+     * key's shared advisory lock, held until this transaction ends (so no sweep claims the key before the
+     * segment is committed), a DELETING claim, or one DELETED after the batch's object check began (that check
+     * may have seen the object before it went), is a 409; both times are the database's, the check's start
+     * being its clock now less the time since the check began ({@code objectsCheckedNanos}, System.nanoTime).
+     */
+    private static Uni<Void> orphanClaims(SqlConnection conn, List<Segment> batch, long objectsCheckedNanos) {
+        String[] keys = batch.stream().map(Segment::objectKey).distinct().toArray(String[]::new);
+        return conn.preparedQuery("select object_key, state, deleted_at, now_at from orphan_claims_of($1, $2)")
+                .execute(Tuple.of(batch.get(0).district(), keys)).map(rows -> {
+                    Duration since = Duration.ofNanos(System.nanoTime() - objectsCheckedNanos);
+                    if (since.compareTo(OBJECT_CHECK_VALIDITY) > 0) {
+                        throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "the batch's objects were checked "
+                                + since.toSeconds() + " s ago, longer than " + OBJECT_CHECK_VALIDITY.toMinutes()
+                                + " minutes; nothing was stored. Retry.");
+                    }
+                    for (Row r : rows) {
+                        String key = r.getString(0);
+                        OffsetDateTime deletedAt = r.getOffsetDateTime(2);
+                        OffsetDateTime checkBegan = r.getOffsetDateTime(3).minus(since).minus(CLOCK_MARGIN);
+                        if ("DELETING".equals(r.getString(1)) || deletedAt.isAfter(checkBegan)) {
+                            int i = 0;
+                            while (!batch.get(i).objectKey().equals(key)) {
+                                i++;
+                            }
+                            throw ProblemException.conflict("segments[" + i + "].objectKey: object " + key + " of district "
+                                    + batch.get(i).district() + " was not registered within the orphan grace and the "
+                                    + "orphan sweep " + (deletedAt == null ? "is deleting it"
+                                    : "deleted it at " + utc(deletedAt)) + "; nothing of the batch was stored. Upload it "
+                                    + "again, then register it.");
+                        }
+                    }
+                    return null;
+                });
     }
 
     private Uni<Map<String, Segment>> existing(SqlConnection conn, List<Segment> batch) {

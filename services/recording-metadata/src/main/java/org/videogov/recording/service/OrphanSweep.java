@@ -6,6 +6,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.videogov.common.district.District;
@@ -17,9 +19,12 @@ import org.videogov.recording.repository.PurgeRepository;
 /**
  * The orphan sweep (docs/recordings.md, "Orphan sweep"): every district's stored objects last modified longer
  * than videogov.recording.orphan-grace ago that no segment references are deleted (an interrupted
- * registration's upload, an object whose metadata a purge removed first). A page of keys at a time, one query
- * per page; object-storage refuses to delete a held object, which then stays. Runs on
- * videogov.recording.orphan-sweep-cron.
+ * registration's upload, an object whose metadata a purge removed first). A page of keys at a time: the keys no
+ * segment references are claimed in one statement under each key's advisory lock, which a registration holds
+ * from its check of the claims to its commit (V13__orphan_claims.sql), so a registration running at the same
+ * moment either commits first (its key is then referenced, not claimed) or is refused; then each claimed object
+ * is deleted and its claim ended. object-storage refuses to delete a held object, which then stays. A sweep
+ * first finishes the deletions an interrupted one left claimed. Runs on videogov.recording.orphan-sweep-cron.
  */
 @ApplicationScoped
 public class OrphanSweep {
@@ -57,35 +62,51 @@ public class OrphanSweep {
         AtomicLong listed = new AtomicLong();
         AtomicLong deleted = new AtomicLong();
         AtomicLong held = new AtomicLong();
-        java.util.List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         codes.add(districts.city().code());
         districts.districts().stream().map(District::code).forEach(codes::add);
         return Multi.createFrom().iterable(codes)
-                .onItem().transformToUniAndConcatenate(d -> district(d, before, "", listed, deleted, held))
+                .onItem().transformToUniAndConcatenate(d -> district(d, before, listed, deleted, held))
                 .collect().last()
                 .map(v -> new Swept(listed.get(), deleted.get(), held.get()));
     }
 
-    private Uni<Void> district(String district, Instant before, String pageToken, AtomicLong listed, AtomicLong deleted,
-                               AtomicLong held) {
+    private Uni<Void> district(String district, Instant before, AtomicLong listed, AtomicLong deleted, AtomicLong held) {
+        return purges.pendingOrphans(district)
+                .flatMap(pending -> delete(district, pending, deleted, held))
+                .flatMap(v -> page(district, before, "", listed, deleted, held));
+    }
+
+    private Uni<Void> page(String district, Instant before, String pageToken, AtomicLong listed, AtomicLong deleted,
+                           AtomicLong held) {
         return objects.list(district, before, pageToken).flatMap(page -> {
             listed.addAndGet(page.objects().size());
             if (page.objects().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return purges.unreferenced(district, page.objects().stream().map(ObjectRemoval.Listed::key).toList())
-                    .flatMap(orphans -> Multi.createFrom().iterable(orphans)
-                            .onItem().transformToUni(key -> objects.delete(district, key).invoke(outcome -> {
-                                if (outcome == ObjectRemoval.Outcome.HELD) {
-                                    held.incrementAndGet();
-                                } else {
-                                    deleted.incrementAndGet();
-                                    LOG.debugf("orphan sweep: %s/%s deleted", district, key);
-                                }
-                            })).merge(config.purgeConcurrency())
-                            .collect().last().replaceWithVoid())
+            return purges.claimOrphans(district, page.objects().stream().map(ObjectRemoval.Listed::key).toList())
+                    .flatMap(claimed -> delete(district, claimed, deleted, held))
                     .flatMap(v -> page.next().isEmpty() ? Uni.createFrom().voidItem()
-                            : district(district, before, page.next(), listed, deleted, held));
+                            : page(district, before, page.next(), listed, deleted, held));
         });
+    }
+
+    /** Deletes claimed objects, at most purge-concurrency at once, each claim ended with what object-storage said. */
+    private Uni<Void> delete(String district, List<String> claimed, AtomicLong deleted, AtomicLong held) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(claimed)
+                .onItem().transformToUni(key -> objects.delete(district, key).call(outcome -> {
+                    boolean isHeld = outcome == ObjectRemoval.Outcome.HELD;
+                    if (isHeld) {
+                        held.incrementAndGet();
+                    } else {
+                        deleted.incrementAndGet();
+                        LOG.debugf("orphan sweep: %s/%s deleted", district, key);
+                    }
+                    return purges.orphanDone(district, key, isHeld);
+                })).merge(config.purgeConcurrency())
+                .collect().last().replaceWithVoid();
     }
 }

@@ -109,6 +109,9 @@ public class SegmentService {
         // answers are judged in a fixed order: the cameras, then the caller's permission, then the objects, so that
         // a caller who may not register there learns nothing of the district's objects.
         Uni<Answer<Map<String, InventoryCamera>>> cameraAnswer = Answer.of(cameras(bearerToken, gbIds));
+        // Taken before the object check is sent: the registering transaction refuses the batch when the orphan sweep
+        // deleted one of its objects after this instant (SegmentRepository#register).
+        long objectsChecked = System.nanoTime();
         Uni<Answer<Map<String, StoredObject>>> objectAnswer = Answer.of(objectStats(district, normalised));
         return Uni.combine().all().unis(cameraAnswer, objectAnswer).asTuple()
                 .flatMap(answers -> {
@@ -132,7 +135,7 @@ public class SegmentService {
                                 s.objectKey(), s.sizeBytes(), s.sha256(), s.container(), s.codec(), level,
                                 fallback.retainUntil(s.end(), level)));
                     }
-                    return segments.register(rows, caller.userId(), now, fallback)
+                    return segments.register(rows, caller.userId(), now, fallback, objectsChecked)
                             .call(registered -> objectHolds.registered(registered.segments()));
                 }));
     }
