@@ -20,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -123,16 +122,6 @@ class KeycloakBetweenServicesTest {
         return GrpcTestChannel.statusOf(call);
     }
 
-    private static List<String> audience(JsonObject claims) {
-        return claims.get("aud") instanceof JsonString one ? List.of(one.getString())
-                : claims.getJsonArray("aud").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static List<String> roles(JsonObject claims) {
-        return claims.getJsonObject("realm_access").getJsonArray("roles").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
-    }
-
     @Test
     void theTokenCameraInventoryCallsSiteRegistryWithIsExchangedForTheCallerAndAddressedToSiteRegistry() {
         String exchanged = siteRegistryTokens.forUser(shinanAdmin).await().atMost(Duration.ofSeconds(20));
@@ -140,11 +129,12 @@ class KeycloakBetweenServicesTest {
         JsonObject claims = KeycloakTokens.claims(exchanged);
 
         assertEquals("camera-inventory", claims.getString("azp"), "the call authenticates as camera-inventory");
-        assertEquals(List.of("site-registry"), audience(claims), "good at site-registry only");
+        assertEquals(List.of("site-registry"), KeycloakTokens.audience(claims), "good at site-registry only");
         assertEquals(person.getString("sub"), claims.getString("sub"), "the person's identity travels");
         assertEquals("shinan-admin", claims.getString("preferred_username"));
         assertEquals(SHINAN, claims.getString("district"));
-        assertTrue(roles(claims).contains("district-admin"), "roles " + roles(claims));
+        List<String> roles = KeycloakTokens.realmRoles(claims);
+        assertTrue(roles.contains("district-admin"), "roles " + roles);
         // Remembered until it expires: the next call for the same person asks Keycloak nothing.
         assertEquals(exchanged, siteRegistryTokens.forUser(shinanAdmin).await().atMost(Duration.ofSeconds(5)));
 

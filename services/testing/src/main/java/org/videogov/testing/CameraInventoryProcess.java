@@ -24,7 +24,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * config, {@link SiteRegistryProcess#URL_PROPERTY}), {@code quarkus.grpc.clients.camera-inventory.host/port/test-port}
  * and {@link #URL_PROPERTY} (camera-inventory's base URL), but not site-registry's
  * {@code quarkus.http.test-port}: that port is camera-inventory's. Init args: {@code database} (default
- * {@code camera_inventory_rec_test}), {@code site-registry-database} (default {@code site_registry_rec_test}).
+ * {@code camera_inventory_rec_test}), {@code site-registry-database} (default {@code site_registry_rec_test}),
+ * {@code identity-provider} ({@link #KEYCLOAK}: both services and their sharing-authz verify the local stack's
+ * Keycloak tokens, and each service exchanges the person's token for the next, as in production).
  * {@link #camera(String, int)} creates a camera through both services' REST APIs. The jars must be built
  * first: the reactor builds site-registry and camera-inventory before the services that use them.
  */
@@ -34,11 +36,15 @@ public class CameraInventoryProcess implements QuarkusTestResourceLifecycleManag
     public static final String URL_PROPERTY = "videogov.test.camera-inventory.url";
 
     private static final AtomicInteger SERIAL = new AtomicInteger((int) (System.nanoTime() % 400_000));
-    /** A site and zone per (district, level), made once per run. */
+    /** A site and zone per (site-registry, district, level), made once per run. */
     private static final Map<String, String[]> PLACES = new ConcurrentHashMap<>();
+
+    /** Init arg {@code identity-provider}: the real Keycloak of the local stack (as {@link SiteRegistryProcess#KEYCLOAK}). */
+    public static final String KEYCLOAK = SiteRegistryProcess.KEYCLOAK;
 
     private String database = "camera_inventory_rec_test";
     private String siteRegistryDatabase = "site_registry_rec_test";
+    private boolean realKeycloak;
     private static volatile CameraInventoryProcess running;
 
     private SiteRegistryProcess siteRegistry;
@@ -50,19 +56,30 @@ public class CameraInventoryProcess implements QuarkusTestResourceLifecycleManag
     public void init(Map<String, String> initArgs) {
         database = PostgresDatabase.named(initArgs.getOrDefault("database", database));
         siteRegistryDatabase = initArgs.getOrDefault("site-registry-database", siteRegistryDatabase);
+        realKeycloak = KEYCLOAK.equals(initArgs.get("identity-provider"));
     }
 
     @Override
     public Map<String, String> start() {
         siteRegistry = new SiteRegistryProcess();
-        siteRegistry.init(Map.of("database", siteRegistryDatabase, "caller", "CAMERA_INVENTORY"));
+        Map<String, String> siteArgs = new HashMap<>(Map.of("database", siteRegistryDatabase, "caller", "CAMERA_INVENTORY"));
+        if (realKeycloak) {
+            siteArgs.put("identity-provider", KEYCLOAK);
+        }
+        siteRegistry.init(siteArgs);
         Map<String, String> config = new HashMap<>(siteRegistry.start());
         port = Integer.parseInt(config.remove("quarkus.http.test-port"));
         PostgresDatabase.createIfMissing(database);
         env = PostgresDatabase.serviceEnv("VIDEOGOV_CAMERA_INVENTORY_DB", database);
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
-        // The OIDC test server cannot exchange tokens: camera-inventory forwards the user's token to site-registry.
-        env.put("VIDEOGOV_TOKEN_EXCHANGE_ENABLED", "false");
+        if (realKeycloak) {
+            // The issuer and client secrets of the stack's environment, which the process inherits; camera-inventory
+            // exchanges the person's token for site-registry, as in production.
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.issuer());
+        } else {
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.get("keycloak.url") + "/realms/quarkus");
+            // The OIDC test server cannot exchange tokens: camera-inventory forwards the user's token to site-registry.
+            env.put("VIDEOGOV_TOKEN_EXCHANGE_ENABLED", "false");
+        }
         env.put("VIDEOGOV_SITE_REGISTRY_HOST", "127.0.0.1");
         env.put("VIDEOGOV_SITE_REGISTRY_PORT", config.get("quarkus.grpc.clients.site-registry.port"));
         env.put("VIDEOGOV_DB_POOL_SIZE", "4");
@@ -134,15 +151,18 @@ public class CameraInventoryProcess implements QuarkusTestResourceLifecycleManag
         var config = ConfigProvider.getConfig();
         String sites = config.getValue(SiteRegistryProcess.URL_PROPERTY, String.class);
         String cameras = config.getValue(URL_PROPERTY, String.class);
-        String token = TestTokens.CITY_ADMIN;
-        String[] place = PLACES.computeIfAbsent(district + "/" + securityLevel, k -> {
+        CameraInventoryProcess current = running;
+        String token = current != null && current.realKeycloak ? KeycloakTokens.passwordGrant("city-it")
+                : TestTokens.CITY_ADMIN;
+        // Per site-registry: a profile with a process of its own has its own sites.
+        String[] place = PLACES.computeIfAbsent(sites + " " + district + "/" + securityLevel, k -> {
             String site = given().baseUri(sites).auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
-                            "name", "Recording test site " + k, "category", "TRANSPORT",
+                            "name", "Recording test site " + district + "/" + securityLevel, "category", "TRANSPORT",
                             "address", "Hong Kong Middle Road 1", "securityLevel", securityLevel,
                             "responsibleUnit", "Public Security Bureau", "districtCode", district))
                     .when().post("/api/v1/sites").then().statusCode(201).extract().path("id");
             String zone = given().baseUri(sites).auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Zone " + k, "privacyClass", "NONE", "privacyRisk", false))
+                    .body(Map.of("name", "Zone " + district + "/" + securityLevel, "privacyClass", "NONE", "privacyRisk", false))
                     .when().post("/api/v1/sites/{id}/zones", site).then().statusCode(201).extract().path("id");
             return new String[] {site, zone};
         });

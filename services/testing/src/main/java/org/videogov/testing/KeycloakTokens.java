@@ -57,6 +57,19 @@ public final class KeycloakTokens {
         }
     }
 
+    /** A token's {@code aud} claim as a list (Keycloak writes one audience as a string). */
+    public static java.util.List<String> audience(jakarta.json.JsonObject claims) {
+        return claims.get("aud") instanceof jakarta.json.JsonString one ? java.util.List.of(one.getString())
+                : claims.getJsonArray("aud").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    /** A token's realm roles ({@code realm_access.roles}). */
+    public static java.util.List<String> realmRoles(jakarta.json.JsonObject claims) {
+        return claims.getJsonObject("realm_access").getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     /**
      * A standard token exchange (RFC 8693, Keycloak's token exchange v2) by a service client: the
      * token Keycloak issues to {@code clientId} for {@code subjectToken}'s user, addressed to

@@ -42,7 +42,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * with {@code X-Object-Size} and {@code X-Object-SHA256}, as recording-metadata's service account),
  * reading the URL with {@code ConfigProvider.getConfig()}; {@link #BUCKET_PREFIX_PROPERTY} names the
  * run's bucket prefix (a district's bucket is the prefix and its code). Init args {@code env.<NAME>}
- * add environment variables of object-storage (e.g. {@code env.VIDEOGOV_OBJECT_STORAGE_DELETERS}).
+ * add environment variables of object-storage (e.g. {@code env.VIDEOGOV_OBJECT_STORAGE_DELETERS}); init arg
+ * {@code identity-provider} ({@link #KEYCLOAK}) makes it verify the local stack's Keycloak tokens instead.
  * At the end the process stops and this run's buckets are removed from the S3 server.
  * The jar must be built first: the reactor builds object-storage before the services that use it.
  */
@@ -59,7 +60,11 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
      */
     public static final String EVIDENCE_PUBLIC_KEY_PROPERTY = "videogov.test.object-storage.evidence-public-key";
 
+    /** Init arg {@code identity-provider}: the real Keycloak of the local stack (as {@link SiteRegistryProcess#KEYCLOAK}). */
+    public static final String KEYCLOAK = SiteRegistryProcess.KEYCLOAK;
+
     private String client = "object-storage";
+    private boolean realKeycloak;
     private final Map<String, String> extraEnv = new HashMap<>();
     private String prefix;
     private OidcWiremockTestResource oidc;
@@ -70,6 +75,7 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
     @Override
     public void init(Map<String, String> initArgs) {
         client = initArgs.getOrDefault("client", client);
+        realKeycloak = KEYCLOAK.equals(initArgs.get("identity-provider"));
         initArgs.forEach((name, value) -> {
             if (name.startsWith("env.")) {
                 extraEnv.put(name.substring("env.".length()), value);
@@ -94,10 +100,14 @@ public class ObjectStorageProcess implements QuarkusTestResourceLifecycleManager
         ThreadLocalRandom.current().nextBytes(random);
         prefix = "t" + HexFormat.of().formatHex(random) + "-";
         Map<String, String> config = new HashMap<>();
-        oidc = new OidcWiremockTestResource();
-        String keycloakUrl = oidc.start().get("keycloak.url");
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl + "/realms/quarkus");
+        if (realKeycloak) {
+            // The issuer and client secrets of the stack's environment, which the process inherits.
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.issuer());
+        } else {
+            oidc = new OidcWiremockTestResource();
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidc.start().get("keycloak.url") + "/realms/quarkus");
+        }
         env.put("VIDEOGOV_S3_BUCKET_PREFIX", prefix);
         env.put("VIDEOGOV_OBJECT_STORAGE_LOCK_PROBE_BUCKET", prefix + "lock-probe");
         env.put("QUARKUS_LOG_CONSOLE_LEVEL", "INFO");
