@@ -11,6 +11,7 @@ import io.minio.RemoveObjectArgs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,6 +43,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.videogov.evidence.EvidenceKeys;
+import org.videogov.evidence.Verdict;
+import org.videogov.evidence.Verifier;
 import org.videogov.testing.KeycloakTokens;
 
 /**
@@ -66,9 +70,16 @@ import org.videogov.testing.KeycloakTokens;
  *   <li><b>Storage</b>: a {@code size} MiB object uploaded and downloaded through object-storage's REST API
  *       beside a direct PUT and GET of the same bytes to the same S3 server with the same client (presigned
  *       URLs), five times each, median throughput; the MinIO client's direct figures are printed too.</li>
+ *   <li><b>Memory</b>: object-storage's heap, sampled from its {@code /q/metrics} every 100 ms (and its resident
+ *       set from {@code /proc} when it runs on this machine), while an {@code upload} MiB object (generated on
+ *       the fly) streams through it, beside an object a sixteenth of that size; then object-storage's and
+ *       recording-metadata's (which relays the ZIP) while an evidence package of about {@code export} MiB is
+ *       read at full speed and by a slow reader ({@code read} KiB/s), the slow read checked with the evidence
+ *       verifier.</li>
  * </ol>
  *
- * Usage: {@code RecordingsBenchmark [batches=50] [timeline-requests=2000] [object-MiB=256]}.
+ * Usage: {@code RecordingsBenchmark [batches=50] [timeline-requests=2000] [object-MiB=256] [upload-MiB=1024]
+ * [export-MiB=256] [read-KiB/s=4096]}.
  */
 public final class RecordingsBenchmark {
 
@@ -97,33 +108,48 @@ public final class RecordingsBenchmark {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int mib = args.length > 2 ? Integer.parseInt(args[2]) : 256;
-        new RecordingsBenchmark().run(batches, requests, mib);
+        int uploadMib = args.length > 3 ? Integer.parseInt(args[3]) : 1024;
+        int exportMib = args.length > 4 ? Integer.parseInt(args[4]) : 256;
+        int readKibPerSecond = args.length > 5 ? Integer.parseInt(args[5]) : 4096;
+        new RecordingsBenchmark().run(batches, requests, mib, uploadMib, exportMib, readKibPerSecond);
     }
 
-    private void run(int batches, int requests, int mib) throws Exception {
+    private void run(int batches, int requests, int mib, int uploadMib, int exportMib, int readKibPerSecond)
+            throws Exception {
         String jdbc = "jdbc:postgresql://" + env("VIDEOGOV_PG_HOST", "127.0.0.1") + ":" + env("VIDEOGOV_PG_PORT", "5432")
                 + "/" + env("VIDEOGOV_RECORDING_METADATA_DB", "recording_metadata");
         try (Connection db = DriverManager.getConnection(jdbc, env("VIDEOGOV_PG_USER", "postgres"),
                 env("VIDEOGOV_PG_PASSWORD", ""))) {
-            // VIDEOGOV_BENCH_ONLY=registration,timeline,purge,storage (any of them) runs only those parts.
-            List<String> only = Arrays.asList(env("VIDEOGOV_BENCH_ONLY", "registration,timeline,purge,storage").split(","));
-            if (only.contains("registration")) {
-                registration(db, batches);
-            }
-            if (only.contains("timeline")) {
-                timeline(db, requests);
-            }
-            if (only.contains("purge")) {
-                purge(db);
-            }
-            if (only.contains("storage")) {
-                storage(mib);
-            }
+            parts(db, batches, requests, mib, uploadMib, exportMib, readKibPerSecond);
+        } finally {
+            // What was measured is printed even when a later part fails.
+            System.out.println();
+            System.out.println("== VideoGov recordings benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores ==");
+            lines.forEach(System.out::println);
         }
-        System.out.println();
-        System.out.println("== VideoGov recordings benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores ==");
-        lines.forEach(System.out::println);
+    }
+
+    private void parts(Connection db, int batches, int requests, int mib, int uploadMib, int exportMib,
+                       int readKibPerSecond) throws Exception {
+        // VIDEOGOV_BENCH_ONLY=registration,timeline,purge,storage,memory (any of them) runs only those parts.
+        List<String> only = Arrays.asList(env("VIDEOGOV_BENCH_ONLY", "registration,timeline,purge,storage,memory")
+                .split(","));
+        if (only.contains("registration")) {
+            registration(db, batches);
+        }
+        if (only.contains("timeline")) {
+            timeline(db, requests);
+        }
+        if (only.contains("purge")) {
+            purge(db);
+        }
+        if (only.contains("storage")) {
+            storage(mib);
+        }
+        if (only.contains("memory")) {
+            memory(uploadMib, exportMib, readKibPerSecond);
+        }
     }
 
     // ---------------------------------------------------------------- registration
@@ -228,6 +254,12 @@ public final class RecordingsBenchmark {
     }
 
     private String newCamera(String admin) throws Exception {
+        return camera(admin, LOADED_CAMERA_PREFIX + "7" + String.format(Locale.ROOT, "%05d",
+                (int) (Instant.now().getEpochSecond() % 100_000)));
+    }
+
+    /** Creates camera {@code gbId} at the demo site Zhanqiao Pier (one that exists already is kept). */
+    private String camera(String admin, String gbId) throws Exception {
         JsonNode sites = get(siteRegistry + "/api/v1/sites?size=200", admin);
         String siteId = null;
         for (JsonNode site : sites.path("items")) {
@@ -244,8 +276,6 @@ public final class RecordingsBenchmark {
                 zoneId = zone.path("id").asText();
             }
         }
-        String gbId = LOADED_CAMERA_PREFIX + "7" + String.format(Locale.ROOT, "%05d",
-                (int) (Instant.now().getEpochSecond() % 100_000));
         ObjectNode body = json.createObjectNode().put("gbId", gbId).put("districtCode", DISTRICT)
                 .put("name", "benchmark camera " + gbId).put("siteId", siteId).put("zoneId", zoneId).put("kind", "FIXED")
                 .put("vendor", "bench").put("model", "bench").put("installerUnit", "bench").put("maintainerUnit", "bench")
@@ -254,7 +284,7 @@ public final class RecordingsBenchmark {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(cameraInventory + "/api/v1/cameras"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+        if (answer.statusCode() != 201 && answer.statusCode() != 200 && answer.statusCode() != 409) {
             throw new IllegalStateException("camera create answered " + answer.statusCode() + ": " + answer.body());
         }
         return gbId;
@@ -723,6 +753,501 @@ public final class RecordingsBenchmark {
         }
         in.close();
         return total;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /** The export's segments: objects of 8 MiB, as many as the package's size asks, all within yesterday (UTC). */
+    private static final int SEGMENT_MIB = 8;
+
+    /**
+     * object-storage's memory while objects stream through it and while an evidence package is read fast and slowly.
+     * Upload: a generated object of {@code uploadMib} MiB and one of a sixteenth of that, each PUT exactly as the
+     * storage part does, the bytes made on the fly (twice: once for the SHA-256 the request declares, once as the
+     * body) so that neither this program nor the service could hold them, then removed from the store. Export: a
+     * camera of its own per package size (created once, its segments registered once a day, their objects uploaded
+     * once) exported through recording-metadata, which relays the ZIP object-storage writes over gRPC, so both
+     * services are sampled; read first at full speed, then at {@code readKibPerSecond} into a file that the
+     * evidence verifier checks with the platform's public key.
+     */
+    private void memory(int uploadMib, int exportMib, int readKibPerSecond) throws Exception {
+        Service storage = Service.find("object-storage", objectStorage);
+        Service metadata = Service.find("recording-metadata", recordingMetadata);
+        String writer = KeycloakTokens.clientCredentials("recording-metadata",
+                KeycloakTokens.clientSecret("recording-metadata"));
+        lines.add("memory        used heap: jvm_memory_used_bytes{area=\"heap\"} summed over the pools, from each service's "
+                + "/q/metrics every 100 ms; RSS: VmRSS of /proc/<pid>/status");
+        lines.add("  services    " + storage.describe());
+        lines.add("              " + metadata.describe());
+        for (int mib : new int[] {Math.max(1, uploadMib / 16), uploadMib}) {
+            uploadWatched(storage, writer, mib);
+        }
+        exportWatched(storage, metadata, writer, exportMib, readKibPerSecond);
+    }
+
+    /** One generated object of {@code mib} MiB PUT through object-storage while its memory is sampled. */
+    private void uploadWatched(Service storage, String token, int mib) throws Exception {
+        long size = (long) mib << 20;
+        long seed = System.nanoTime();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new Generated(seed, size)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        String sha = HEX.formatHex(digest.digest());
+        String key = "bench/memory/" + System.currentTimeMillis() + "-" + mib + "MiB.bin";
+        HttpResponse<String> put;
+        long took;
+        Watch watch;
+        try (Sampler sampler = new Sampler(List.of(storage))) {
+            sampler.settle();
+            long t0 = System.nanoTime();
+            put = http.send(HttpRequest.newBuilder(URI.create(objectStorage + "/api/v1/districts/" + DISTRICT + "/objects/"
+                            + key)).header("Authorization", "Bearer " + token)
+                    .header("X-Object-Size", Long.toString(size)).header("X-Object-SHA256", sha)
+                    .header("Content-Type", "application/octet-stream").timeout(Duration.ofMinutes(30))
+                    .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new Generated(seed, size)), size)).build(), HttpResponse.BodyHandlers.ofString());
+            took = System.nanoTime() - t0;
+            watch = sampler.watch(t0);
+        }
+        JsonNode stored = put.statusCode() == 201 ? json.readTree(put.body()) : null;
+        if (stored == null || stored.path("size").asLong() != size || !sha.equals(stored.path("sha256").asText())) {
+            throw new IllegalStateException("upload answered " + put.statusCode() + ": " + put.body());
+        }
+        s3().removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+        lines.add(String.format(Locale.ROOT, "  upload      %,d MiB through object-storage (generated, streamed; 201 with its size and "
+                + "SHA-256): %.1f s, %.0f MiB/s", mib, took / 1e9, mibPerSecond(size, took)));
+        lines.add("    " + watch.report(storage));
+    }
+
+    /** A package of about {@code exportMib} MiB exported through recording-metadata, read fast, then slowly. */
+    private void exportWatched(Service storage, Service metadata, String writer, int exportMib, int readKibPerSecond)
+            throws Exception {
+        int count = Math.max(1, (exportMib + SEGMENT_MIB - 1) / SEGMENT_MIB);
+        String admin = KeycloakTokens.passwordGrant("shinan-admin");
+        // A camera per segment count (serials 6xxxxx), so that its day's segments never differ from one run to the next.
+        String gbId = camera(admin, LOADED_CAMERA_PREFIX + "6" + String.format(Locale.ROOT, "%05d", count));
+        long segmentSeconds = Math.min(300, 86_400 / count);
+        Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        Instant to = from.plusSeconds(segmentSeconds * count);
+        log("memory: %d objects of %d MiB for camera %s, segments of %d s from %s (uploaded and registered once a day)",
+                count, SEGMENT_MIB, gbId, segmentSeconds, from);
+        byte[] content = new byte[SEGMENT_MIB << 20];
+        ArrayNode segments = json.createArrayNode();
+        for (int n = 0; n < count; n++) {
+            new Random(n).nextBytes(content);
+            String sha = sha256(content);
+            String key = "bench/memory/" + gbId + "/" + n + ".mp4";
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(objectStorage + "/api/v1/districts/"
+                            + DISTRICT + "/objects/" + key)).header("Authorization", "Bearer " + writer)
+                    .header("X-Object-Size", Integer.toString(content.length)).header("X-Object-SHA256", sha)
+                    .header("Content-Type", "application/octet-stream").timeout(Duration.ofMinutes(5))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 201 && put.statusCode() != 409) {
+                throw new IllegalStateException("upload answered " + put.statusCode() + ": " + put.body());
+            }
+            Instant start = from.plusSeconds(segmentSeconds * n);
+            segments.addObject().put("cameraGbId", gbId).put("source", "CONTINUOUS").put("start", start.toString())
+                    .put("end", start.plusSeconds(segmentSeconds).toString()).put("objectKey", key)
+                    .put("sizeBytes", content.length).put("sha256", sha).put("container", "mp4").put("codec", "h265");
+            if (segments.size() == BATCH || n == count - 1) {
+                ObjectNode body = json.createObjectNode().put("district", DISTRICT);
+                body.set("segments", segments);
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(recordingMetadata
+                                + "/api/v1/segment-batches")).header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 201 && answer.statusCode() != 200) {
+                    throw new IllegalStateException("segment batch answered " + answer.statusCode() + ": " + answer.body());
+                }
+                segments = json.createArrayNode();
+            }
+        }
+        long objects = (long) count * content.length;
+        content = null;
+        String request = json.createObjectNode().put("from", from.toString()).put("to", to.toString())
+                .put("purpose", "benchmark: memory while the package is read").put("caseNumber", "BENCH-MEMORY").toString();
+
+        Watched fast = watchedExport(List.of(storage, metadata), gbId, request, 0, null);
+        Read fastRead = fast.read();
+        lines.add(String.format(Locale.ROOT, "  export      evidence package of %d segments (%,d MiB of objects) through recording-metadata "
+                + "(object-storage writes it over gRPC)", count, objects >> 20));
+        lines.add(String.format(Locale.ROOT, "    read at full speed: ZIP %,d bytes in %.1f s, %.0f MiB/s %s", fastRead.bytes(),
+                fast.nanos() / 1e9, mibPerSecond(fastRead.bytes(), fast.nanos()), fastRead.whole() ? ""
+                        : fastRead.stall() + " " + verdict(false)));
+        lines.add("      " + fast.watch().report(storage));
+        lines.add("      " + fast.watch().report(metadata));
+
+        Path zip = Files.createTempFile("videogov-bench-export-", ".zip");
+        try {
+            Watched slowly = watchedExport(List.of(storage, metadata), gbId, request, readKibPerSecond, zip);
+            Read slowRead = slowly.read();
+            long slowNanos = slowly.nanos();
+            Watch slow = slowly.watch();
+            admin = KeycloakTokens.passwordGrant("shinan-admin");
+            String verified;
+            boolean whole;
+            if (!slowRead.whole()) {
+                verified = slowRead.stall();
+                whole = false;
+            } else {
+                JsonNode key = get(objectStorage + "/api/v1/evidence/public-key", admin);
+                Verdict verdict = Verifier.verify(zip, EvidenceKeys.readPublic(key.path("publicKey").asText()));
+                verified = String.format(Locale.ROOT, "evidence verifier: %s (%d files in %,d bytes)",
+                        verdict.valid() ? "VALID" : "INVALID " + verdict.failures(), verdict.files(), verdict.bytes());
+                whole = verdict.valid() && slowRead.bytes() > objects;
+            }
+            lines.add(String.format(Locale.ROOT, "    read slowly (%,d KiB/s asked, 64 KiB reads): ZIP %,d bytes in %.1f s, %.2f MiB/s; "
+                    + "%s %s", readKibPerSecond, slowRead.bytes(), slowNanos / 1e9, mibPerSecond(slowRead.bytes(), slowNanos),
+                    verified, verdict(whole)));
+            lines.add("      " + slow.report(storage));
+            lines.add("      " + slow.report(metadata));
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+    }
+
+    /** An export read while the services were sampled: how it was read, in how long, and the samples. */
+    private record Watched(Read read, long nanos, Watch watch) {
+    }
+
+    /** {@link #readExport} (with a fresh token) between samples of {@code services}, two idle seconds first. */
+    private Watched watchedExport(List<Service> services, String gbId, String request, int kibPerSecond, Path into)
+            throws Exception {
+        String admin = KeycloakTokens.passwordGrant("shinan-admin");
+        try (Sampler sampler = new Sampler(services)) {
+            sampler.settle();
+            long t0 = System.nanoTime();
+            Read read = readExport(gbId, admin, request, kibPerSecond, into);
+            long nanos = System.nanoTime() - t0;
+            return new Watched(read, nanos, sampler.watch(t0));
+        }
+    }
+
+    /** How long a read of an export waits for its next byte before it calls the export stalled. */
+    private static final int STALL_SECONDS = 30;
+
+    /**
+     * An export as read: its bytes, and how it broke off before its end when it did (no byte for
+     * {@link #STALL_SECONDS}, or the connection ended mid-stream), else null.
+     */
+    private record Read(long bytes, String broken) {
+        boolean whole() {
+            return broken == null;
+        }
+
+        String stall() {
+            return broken == null ? "" : String.format(Locale.ROOT, "BROKEN OFF after %,d bytes (%s)", bytes, broken);
+        }
+    }
+
+    /**
+     * POSTs an export and reads the ZIP with {@link HttpURLConnection}, whose stream reads the socket only when asked
+     * (so a slow read is slow at the TCP level): 64 KiB reads, paced to {@code kibPerSecond} (0: as fast as it comes),
+     * into {@code into} when given; 200 only.
+     */
+    private Read readExport(String gbId, String token, String body, int kibPerSecond, Path into) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) URI.create(recordingMetadata + "/api/v1/cameras/" + gbId + "/exports")
+                .toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(STALL_SECONDS * 1000);
+        c.setRequestProperty("Authorization", "Bearer " + token);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Accept", "application/zip");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        if (c.getResponseCode() != 200) {
+            InputStream error = c.getErrorStream();
+            throw new IllegalStateException("export answered " + c.getResponseCode() + ": "
+                    + (error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        long total = 0;
+        long t0 = System.nanoTime();
+        try (InputStream in = c.getInputStream();
+             OutputStream out = into == null ? OutputStream.nullOutputStream() : Files.newOutputStream(into)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                total += n;
+                if (kibPerSecond > 0) {
+                    long due = t0 + (long) (total / (kibPerSecond * 1024.0) * 1e9);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            }
+        } catch (java.net.SocketTimeoutException stalled) {
+            c.disconnect();
+            return new Read(total, "no byte for " + STALL_SECONDS + " s; the read was given up");
+        } catch (IOException cut) {
+            return new Read(total, "the connection ended: " + cut.getMessage());
+        }
+        return new Read(total, null);
+    }
+
+    private MinioClient s3() {
+        return MinioClient.builder().endpoint(env("VIDEOGOV_S3_ENDPOINT", "http://127.0.0.1:9200"))
+                .credentials(env("VIDEOGOV_S3_ACCESS_KEY", ""), env("VIDEOGOV_S3_SECRET_KEY", ""))
+                .region(env("VIDEOGOV_S3_REGION", "us-east-1")).build();
+    }
+
+    private static String bucket() {
+        return env("VIDEOGOV_S3_BUCKET_PREFIX", "videogov-") + DISTRICT;
+    }
+
+    /** {@code size} bytes of a {@link Random} of {@code seed}, made as they are read (1 MiB at a time). */
+    private static final class Generated extends InputStream {
+        private final Random random;
+        private final byte[] block = new byte[1 << 20];
+        private long left;
+        private int at = block.length;
+
+        Generated(long seed, long size) {
+            this.random = new Random(seed);
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left == 0) {
+                return -1;
+            }
+            if (at == block.length) {
+                random.nextBytes(block);
+                at = 0;
+            }
+            int n = (int) Math.min(Math.min(len, block.length - at), left);
+            System.arraycopy(block, at, b, off, n);
+            at += n;
+            left -= n;
+            return n;
+        }
+    }
+
+    /**
+     * A running service whose memory is sampled: its {@code /q/metrics} (micrometer's JVM binder), and, when it runs
+     * on this machine (a {@code quarkus-run.jar} whose working directory is {@code services/<name>/target/quarkus-app},
+     * as {@code ./videogov start} runs it), its process: the resident set and the {@code -Xmx} it was started with.
+     */
+    private static final class Service {
+        private final String name;
+        private final String url;
+        private final long pid;
+        private final String xmx;
+        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private long maxHeap;
+
+        private Service(String name, String url, long pid, String xmx) {
+            this.name = name;
+            this.url = url;
+            this.pid = pid;
+            this.xmx = xmx;
+        }
+
+        static Service find(String name, String url) throws Exception {
+            String wd = "services/" + name + "/target/quarkus-app";
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : (Iterable<Path>) procs::iterator) {
+                    if (!proc.getFileName().toString().matches("\\d+")) {
+                        continue;
+                    }
+                    try {
+                        Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
+                        List<String> argv = Arrays.asList(new String(Files.readAllBytes(proc.resolve("cmdline")),
+                                StandardCharsets.UTF_8).split("\0"));
+                        if (!cwd.toString().endsWith(wd) || !argv.contains("quarkus-run.jar")) {
+                            continue;
+                        }
+                        String xmx = "-Xmx not given";
+                        for (String arg : argv) {
+                            List<String> options = arg.startsWith("@")
+                                    ? Files.readAllLines(cwd.resolve(arg.substring(1))) : List.of(arg);
+                            for (String option : options) {
+                                if (option.strip().startsWith("-Xmx")) {
+                                    xmx = option.strip();
+                                }
+                            }
+                        }
+                        Service found = new Service(name, url, Long.parseLong(proc.getFileName().toString()), xmx);
+                        found.sample();
+                        return found;
+                    } catch (IOException | SecurityException gone) {
+                        // another user's process, or one that ended: not the service
+                    }
+                }
+            }
+            Service remote = new Service(name, url, -1, "-Xmx unknown (not a process of this machine)");
+            remote.sample();
+            return remote;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s: %s (heap pools' max %.0f MiB)%s", name, xmx, mib(maxHeap),
+                    pid < 0 ? ", RSS not sampled" : ", pid " + pid);
+        }
+
+        /** One reading: heap used, committed and old generation from /q/metrics, then the RSS from /proc. */
+        Sample sample() throws Exception {
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (metrics.statusCode() != 200) {
+                throw new IllegalStateException(name + "'s /q/metrics answered " + metrics.statusCode());
+            }
+            long used = 0;
+            long committed = 0;
+            long old = 0;
+            long max = 0;
+            long collections = 0;
+            long live = 0;
+            boolean any = false;
+            for (String line : metrics.body().split("\n")) {
+                if (line.startsWith("jvm_gc_pause_seconds_count")) {
+                    collections += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                    live = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+                if (line.startsWith("#") || !line.contains("area=\"heap\"")) {
+                    continue;
+                }
+                long value = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith("jvm_memory_used_bytes{")) {
+                    used += value;
+                    any = true;
+                    if (line.contains("Old") || line.contains("Tenured")) {
+                        old += value;
+                    }
+                } else if (line.startsWith("jvm_memory_committed_bytes{")) {
+                    committed += value;
+                } else if (line.startsWith("jvm_memory_max_bytes{") && value > 0) {
+                    max += value;
+                }
+            }
+            if (!any) {
+                throw new IllegalStateException(name + "'s /q/metrics has no jvm_memory_used_bytes{area=\"heap\"}");
+            }
+            maxHeap = max;
+            long rss = -1;
+            if (pid >= 0) {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss = Long.parseLong(line.replaceAll("\\D", "")) << 10;
+                    }
+                }
+            }
+            return new Sample(System.nanoTime(), used, committed, old, rss, collections, live);
+        }
+    }
+
+    /**
+     * One reading: heap used (live and not yet collected), committed, old generation used, resident set; collections
+     * so far (jvm_gc_pause_seconds_count) and the old generation after the last full one (jvm_gc_live_data_size_bytes).
+     */
+    private record Sample(long at, long used, long committed, long old, long rss, long collections, long live) {
+    }
+
+    /** Samples services every 100 ms on a thread of its own, from before a measured step to its end. */
+    private static final class Sampler implements AutoCloseable {
+        private static final long EVERY = 100_000_000L;
+        private final List<Service> services;
+        private final java.util.Map<Service, List<Sample>> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        Sampler(List<Service> services) {
+            this.services = services;
+            services.forEach(s -> samples.put(s, java.util.Collections.synchronizedList(new ArrayList<>())));
+            thread = new Thread(this::loop, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void loop() {
+            long next = System.nanoTime();
+            while (running) {
+                for (Service s : services) {
+                    try {
+                        samples.get(s).add(s.sample());
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                next += EVERY;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Two seconds of the idle services before the step. */
+        void settle() throws InterruptedException {
+            Thread.sleep(2_000);
+        }
+
+        /** Stops sampling: what was seen before {@code start} (idle) and from it on (during the step). */
+        Watch watch(long start) throws InterruptedException {
+            close();
+            return new Watch(start, samples, failed.get());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+    }
+
+    /** A step's samples, idle before it and during it, reported per service. */
+    private record Watch(long start, java.util.Map<Service, List<Sample>> samples, int failed) {
+
+        String report(Service service) {
+            List<Sample> idle = samples.get(service).stream().filter(s -> s.at() < start).toList();
+            List<Sample> during = samples.get(service).stream().filter(s -> s.at() >= start).toList();
+            if (idle.isEmpty() || during.isEmpty()) {
+                return service.name + ": too few samples (" + idle.size() + " idle, " + during.size() + " during)";
+            }
+            long idleLast = idle.get(idle.size() - 1).used();
+            long idleLow = idle.stream().mapToLong(Sample::used).min().orElseThrow();
+            long idleHigh = idle.stream().mapToLong(Sample::used).max().orElseThrow();
+            long peak = during.stream().mapToLong(Sample::used).max().orElseThrow();
+            long committed = during.stream().mapToLong(Sample::committed).max().orElseThrow();
+            long old = during.stream().mapToLong(Sample::old).max().orElseThrow();
+            long oldIdle = idle.get(idle.size() - 1).old();
+            long floor = during.stream().mapToLong(Sample::used).min().orElseThrow();
+            long collections = during.get(during.size() - 1).collections() - idle.get(idle.size() - 1).collections();
+            long live = during.stream().mapToLong(Sample::live).max().orElseThrow();
+            String rss = service.pid < 0 ? "" : String.format(Locale.ROOT, "; RSS idle %.0f MiB, peak %.0f MiB",
+                    mib(idle.get(idle.size() - 1).rss()), mib(during.stream().mapToLong(Sample::rss).max().orElseThrow()));
+            return String.format(Locale.ROOT, "%-18s used heap idle %.1f MiB (%.1f-%.1f over %d samples), during: peak %.1f, "
+                    + "lowest %.1f MiB (%d samples; %d collections; committed at most %.1f MiB; old generation %.1f → at most "
+                    + "%.1f MiB, %.1f MiB live after the last full collection)%s%s",
+                    service.name + ":", mib(idleLast), mib(idleLow), mib(idleHigh), idle.size(), mib(peak), mib(floor),
+                    during.size(), collections, mib(committed), mib(oldIdle), mib(old), mib(live), rss,
+                    failed == 0 ? "" : "; " + failed + " samples failed");
+        }
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1048576.0;
     }
 
     // ---------------------------------------------------------------- helpers
