@@ -11,10 +11,14 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.videogov.proto.common.v1.DistrictCode;
@@ -53,8 +57,8 @@ class ExportPacingTest {
         return Timestamp.newBuilder().setSeconds(t.toEpochSecond()).setNanos(t.getNano()).build();
     }
 
-    @Test
-    void aPackageIsAskedOfObjectStorageOnlyAsFastAsItsReaderTakesIt() throws Exception {
+    /** Eight stored objects of 1 MiB of one (unregistered) camera, as an ExportPackage request. */
+    private static ExportPackageRequest packageOfEightMiB() {
         String camera = CameraInventoryProcess.unknownCamera(SHINAN);
         OffsetDateTime start = Recordings.BASE;
         ExportPackageRequest.Builder request = ExportPackageRequest.newBuilder()
@@ -70,9 +74,14 @@ class ExportPacingTest {
                     .setCameraGbId(camera).setSource("CONTINUOUS").setStart(timestamp(start.plusMinutes(5L * i)))
                     .setEnd(timestamp(start.plusMinutes(5L * i + 5))));
         }
+        return request.build();
+    }
 
+    @Test
+    void aPackageIsAskedOfObjectStorageOnlyAsFastAsItsReaderTakesIt() throws Exception {
+        ExportPackageRequest request = packageOfEightMiB();
         double before = received();
-        AssertSubscriber<PackageChunk> reader = exports.exportPackage(request.build()).subscribe()
+        AssertSubscriber<PackageChunk> reader = exports.exportPackage(request).subscribe()
                 .withSubscriber(AssertSubscriber.create(1));
         reader.awaitItems(1, Duration.ofSeconds(30));
         // Eight MiB of package in chunks of up to 1 MiB: a call that did not wait for its reader would by now have
@@ -104,5 +113,49 @@ class ExportPacingTest {
         assertEquals(last.getSha256(), HexFormat.of().formatHex(sha256.digest()), "the package arrived unchanged");
         assertTrue(size > (long) SEGMENTS * SIZE);
         assertEquals(chunks.size(), received() - before, 0.0);
+    }
+
+    @Test
+    void aReaderAskingForTheNextChunkWhileTakingOneGetsExactlyWhatItAsked() {
+        // As the REST layer does when a chunk's write completes at once: the next chunk is asked for from within
+        // the hand-over of the previous one. Three times, then the reader waits.
+        ExportPackageRequest request = packageOfEightMiB();
+        double before = received();
+        AtomicInteger got = new AtomicInteger();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicReference<Flow.Subscription> subscription =
+                new AtomicReference<>();
+        exports.exportPackage(request).subscribe().withSubscriber(new Flow.Subscriber<PackageChunk>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription.set(s);
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(PackageChunk chunk) {
+                if (got.incrementAndGet() < 4) {
+                    subscription.get().request(1);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failed.set(t);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (got.get() < 4 && failed.get() == null && Instant.now().isBefore(deadline)) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        LockSupport.parkNanos(Duration.ofMillis(1500).toNanos());
+        assertEquals(null, failed.get(), "the export failed: a chunk arrived that the reader had not asked for");
+        assertEquals(4, got.get());
+        assertEquals(4, received() - before, 0.0, "chunks taken from object-storage beyond what the reader asked");
+        subscription.get().cancel();
     }
 }

@@ -67,6 +67,8 @@ public class ObjectStorageExports {
         private ClientCallStreamObserver<ExportPackageRequest> call;
         private long inFlight;
         private boolean started;
+        /** A chunk is being handed to the reader: the emitter still counts it as asked for until it returns. */
+        private boolean emitting;
 
         PacedCall(MultiEmitter<? super PackageChunk> emitter) {
             this.emitter = emitter;
@@ -90,7 +92,10 @@ public class ObjectStorageExports {
                 if (!started) {
                     return;
                 }
-                more = (int) Math.max(0, Math.min(emitter.requested(), MAX_AHEAD) - inFlight);
+                // The reader may ask for more while a chunk is handed to it (on this thread): that chunk is not
+                // wanted any more, though the emitter counts it until the hand-over returns.
+                long wanted = emitter.requested() - (emitting ? 1 : 0);
+                more = (int) Math.max(0, Math.min(wanted, MAX_AHEAD) - inFlight);
                 inFlight += more;
             }
             if (more > 0) {
@@ -108,7 +113,12 @@ public class ObjectStorageExports {
         public void onNext(PackageChunk chunk) {
             synchronized (this) {
                 inFlight--;
-                emitter.emit(chunk);
+                emitting = true;
+                try {
+                    emitter.emit(chunk);
+                } finally {
+                    emitting = false;
+                }
             }
             ask();
         }
