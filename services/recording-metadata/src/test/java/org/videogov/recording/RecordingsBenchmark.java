@@ -600,10 +600,8 @@ public final class RecordingsBenchmark {
             }
             String sha = HEX.formatHex(digest.digest());
             long size = (long) mib << 20;
-            String bucket = env("VIDEOGOV_S3_BUCKET_PREFIX", "videogov-") + DISTRICT;
-            MinioClient s3 = MinioClient.builder().endpoint(env("VIDEOGOV_S3_ENDPOINT", "http://127.0.0.1:9200"))
-                    .credentials(env("VIDEOGOV_S3_ACCESS_KEY", ""), env("VIDEOGOV_S3_SECRET_KEY", ""))
-                    .region(env("VIDEOGOV_S3_REGION", "us-east-1")).build();
+            String bucket = bucket();
+            MinioClient s3 = s3();
             String writer = KeycloakTokens.clientCredentials("recording-metadata",
                     KeycloakTokens.clientSecret("recording-metadata"));
             String reader = KeycloakTokens.passwordGrant("shinan-admin");

@@ -64,6 +64,25 @@ public final class KeycloakTokens {
                         .map(jakarta.json.JsonString::getString).toList();
     }
 
+    /**
+     * Asserts what a standard token exchange issued {@code caller} to call {@code callee} for the person of
+     * {@code personToken}: issued to the caller ({@code azp}), addressed to the callee only ({@code aud}), with the
+     * person's subject, user name, district and realm roles.
+     */
+    public static void assertExchanged(String personToken, String exchanged, String caller, String callee) {
+        jakarta.json.JsonObject person = claims(personToken);
+        jakarta.json.JsonObject claims = claims(exchanged);
+        org.junit.jupiter.api.Assertions.assertEquals(caller, claims.getString("azp"), "the call authenticates as " + caller);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(callee), audience(claims), "good at " + callee + " only");
+        org.junit.jupiter.api.Assertions.assertEquals(person.getString("sub"), claims.getString("sub"),
+                "the person's identity travels");
+        org.junit.jupiter.api.Assertions.assertEquals(person.getString("preferred_username"),
+                claims.getString("preferred_username"));
+        org.junit.jupiter.api.Assertions.assertEquals(person.getString("district"), claims.getString("district"));
+        org.junit.jupiter.api.Assertions.assertTrue(realmRoles(claims).containsAll(realmRoles(person)),
+                "roles " + realmRoles(claims) + " lack some of the person's " + realmRoles(person));
+    }
+
     /** A token's realm roles ({@code realm_access.roles}). */
     public static java.util.List<String> realmRoles(jakarta.json.JsonObject claims) {
         return claims.getJsonObject("realm_access").getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)

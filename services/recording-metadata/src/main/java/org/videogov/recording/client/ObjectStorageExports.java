@@ -66,7 +66,6 @@ public class ObjectStorageExports {
         private final MultiEmitter<? super PackageChunk> emitter;
         private ClientCallStreamObserver<ExportPackageRequest> call;
         private long inFlight;
-        private boolean started;
         /** A chunk is being handed to the reader: the emitter still counts it as asked for until it returns. */
         private boolean emitting;
 
@@ -78,10 +77,8 @@ public class ObjectStorageExports {
             ObjectStorageGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(
                     BearerMetadata.of(token))).exportPackage(request, this);
             emitter.onCancellation(() -> call.cancel("the reader of the package went away", null));
+            // From here on the call exists: what the reader asked before is asked now, later asks as they come.
             emitter.onRequest(n -> ask());
-            synchronized (this) {
-                started = true;
-            }
             ask();
         }
 
@@ -89,9 +86,6 @@ public class ObjectStorageExports {
         private void ask() {
             int more;
             synchronized (this) {
-                if (!started) {
-                    return;
-                }
                 // The reader may ask for more while a chunk is handed to it (on this thread): that chunk is not
                 // wanted any more, though the emitter counts it until the hand-over returns.
                 long wanted = emitter.requested() - (emitting ? 1 : 0);
