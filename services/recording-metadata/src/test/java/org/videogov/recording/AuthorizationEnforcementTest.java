@@ -46,9 +46,16 @@ class AuthorizationEnforcementTest {
             assertEquals(0, org.videogov.testing.PostgresDatabase.count(TestDatabase.NAME,
                     "select count(*) from legal_hold where camera_gb_id = '" + cam + "'"), "a refused hold was stored");
         } finally {
-            assertEquals(200, SharingAuthzProcess.restartAndAwait(() -> given().auth().oauth2(fresh)
-                    .queryParam("from", from).queryParam("to", to).when().get("/api/v1/cameras/{gbId}/segments", cam)
-                    .then().extract().statusCode()), "reads did not recover after sharing-authz restarted");
+            // Recovered when this service reads again and so does camera-inventory, whose own circuit to
+            // sharing-authz opened too: the next test class creates cameras there.
+            String cameraInventory = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue(org.videogov.testing.CameraInventoryProcess.URL_PROPERTY, String.class);
+            assertEquals(200, SharingAuthzProcess.restartAndAwait(() -> {
+                int status = given().auth().oauth2(fresh).queryParam("from", from).queryParam("to", to).when()
+                        .get("/api/v1/cameras/{gbId}/segments", cam).then().extract().statusCode();
+                return status != 200 ? status : given().baseUri(cameraInventory).auth().oauth2(fresh).when()
+                        .get("/api/v1/cameras/{gbId}", cam).then().extract().statusCode();
+            }), "reads did not recover after sharing-authz restarted");
         }
     }
 }
