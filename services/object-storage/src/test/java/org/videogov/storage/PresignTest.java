@@ -140,11 +140,15 @@ class PresignTest {
         byte[] data = Uploads.bytes(1000, 83);
         String key = Uploads.freshKey();
         Uploads.put(PIPELINE, TestTokens.SHINAN, key, data).then().statusCode(201);
-        String download = downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, key, Map.of("expiresInSeconds", 1))
-                .then().statusCode(200).extract().path("url");
         String other = Uploads.freshKey();
         String upload = uploadUrl(PIPELINE, TestTokens.SHINAN, other, Map.of("size", data.length,
                 "sha256", Uploads.sha256(data), "expiresInSeconds", 1)).then().statusCode(200).extract().path("url");
+        // The GET URL is signed after the PUT URL, so its X-Amz-Date (whole seconds) is never earlier: once the
+        // store refuses the GET as expired, the PUT has expired too. Signed the other way round, the two could
+        // straddle a second and the PUT would still be valid when the GET first answers 403.
+        String download = downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, key, Map.of("expiresInSeconds", 1))
+                .then().statusCode(200).extract().path("url");
+        assertTrue(amzDate(download).compareTo(amzDate(upload)) >= 0, "the GET URL is signed no earlier than the PUT");
         // Poll (no sleep) until the one-second GET URL has expired: the store then answers 403.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status = get(download).statusCode();
@@ -178,6 +182,13 @@ class PresignTest {
         downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, Uploads.freshKey(), Map.of()).then().statusCode(404);
         downloadUrl(TestTokens.SHINAN_ADMIN, TestTokens.SHINAN, key, Map.of("expiresInSeconds", 0)).then()
                 .statusCode(400).body("errors.field", hasItem("expiresInSeconds"));
+    }
+
+    /** The X-Amz-Date of a presigned URL (yyyyMMdd'T'HHmmss'Z', so it orders as text). */
+    static String amzDate(String url) {
+        int at = url.indexOf("X-Amz-Date=") + "X-Amz-Date=".length();
+        int end = url.indexOf('&', at);
+        return url.substring(at, end < 0 ? url.length() : end);
     }
 
     /** The URL with the first hex digit of its X-Amz-Signature changed to another one. */
