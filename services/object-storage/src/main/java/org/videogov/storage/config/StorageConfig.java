@@ -26,6 +26,13 @@ public interface StorageConfig {
     long partSize();
 
     /**
+     * How many part buffers ({@link #partSize()} each) are kept between uploads for the next ones: one
+     * upload uses three at most. Uploads beyond them allocate their own, which the collector takes back.
+     */
+    @WithDefault("3")
+    int partBuffersKept();
+
+    /**
      * The largest object an upload may store; more is 413 and nothing is kept. Set in
      * application.properties to the request-body limit, so that one variable sets both.
      */

@@ -33,6 +33,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -151,7 +156,8 @@ public class ObjectStore {
     /**
      * Streams {@code body} to the object part by part ({@code videogov.object-storage.part-size}), uploading
      * up to {@link #PARTS_IN_FLIGHT} parts while the next one is read from the caller, so that receiving,
-     * digesting and sending overlap; at most three parts are held at once, whatever the object's size.
+     * digesting and sending overlap; at most three parts are held at once, whatever the object's size, in
+     * buffers kept for the next uploads ({@code videogov.object-storage.part-buffers-kept}).
      * Before the object becomes visible — its one PUT when it fits in a part, else the completion of the
      * multipart upload — {@code beforeCommit} runs and may refuse by throwing: a multipart upload is then
      * aborted, so an object whose bytes do not match what the caller declared is never stored at all. Runs
@@ -177,13 +183,16 @@ public class ObjectStore {
     private void putBlocking(String bucket, String object, InputStream body, String contentType, Sha256 declared,
                              Runnable beforeCommit) throws Exception {
         int partSize = Math.toIntExact(config.partSize());
-        byte[] first = readPart(body, partSize);
-        byte[] second = first.length == partSize ? readPart(body, partSize) : new byte[0];
-        if (second.length == 0) {
+        Chunk first = readPart(body, partSize);
+        Chunk second = first.length() == partSize ? readPart(body, partSize) : Chunk.EMPTY;
+        if (second.length() == 0) {
             beforeCommit.run();
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(object)
-                    .stream(new ByteArrayInputStream(first), first.length, -1).contentType(contentType)
-                    .userMetadata(Map.of(SHA256_METADATA, declared.hex())).build()).join();
+                    .stream(new ByteArrayInputStream(first.buffer(), 0, first.length()), first.length(), -1)
+                    .contentType(contentType).userMetadata(Map.of(SHA256_METADATA, declared.hex())).build()).join();
+            // Only now, the client done with it (a failure leaves its buffers to the collector).
+            giveBack(first);
+            giveBack(second);
             return;
         }
         com.google.common.collect.Multimap<String, String> headers = com.google.common.collect.HashMultimap.create();
@@ -191,25 +200,30 @@ public class ObjectStore {
         headers.put("x-amz-meta-" + SHA256_METADATA, declared.hex());
         String uploadId = client.createMultipartUploadAsync(bucket, null, object, headers, null).join().result()
                 .uploadId();
-        java.util.ArrayDeque<CompletableFuture<io.minio.UploadPartResponse>> inFlight = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<CompletableFuture<io.minio.messages.Part>> inFlight = new java.util.ArrayDeque<>();
         List<io.minio.messages.Part> parts = new ArrayList<>();
         try {
-            byte[] part = first;
-            byte[] next = second;
+            Chunk part = first;
+            Chunk read = second;
             int number = 1;
-            while (part.length > 0) {
+            while (part.length() > 0) {
                 if (inFlight.size() == PARTS_IN_FLIGHT) {
-                    io.minio.UploadPartResponse done = inFlight.removeFirst().join();
-                    parts.add(new io.minio.messages.Part(done.partNumber(), done.etag()));
+                    parts.add(inFlight.removeFirst().join());
                 }
-                inFlight.addLast(client.uploadPartAsync(bucket, null, object, part, part.length, uploadId, number++,
-                        null, null));
-                part = next;
-                next = part.length == partSize ? readPart(body, partSize) : new byte[0];
+                Chunk sending = part;
+                // A part's buffer is reused once the store has answered for it, never before (a failed or
+                // cancelled part's buffer may still be read by the HTTP client: it is left to the collector).
+                inFlight.addLast(uploadPart(bucket, object, uploadId, number++, sending)
+                        .thenApply(done -> {
+                            giveBack(sending);
+                            return done;
+                        }));
+                // At most three buffers: two parts in flight and this one being read.
+                part = read != null ? read : readPart(body, partSize);
+                read = null;
             }
             while (!inFlight.isEmpty()) {
-                io.minio.UploadPartResponse done = inFlight.removeFirst().join();
-                parts.add(new io.minio.messages.Part(done.partNumber(), done.etag()));
+                parts.add(inFlight.removeFirst().join());
             }
             beforeCommit.run();
             client.completeMultipartUploadAsync(bucket, null, object, uploadId,
@@ -225,11 +239,104 @@ public class ObjectStore {
         }
     }
 
-    /** Up to {@code size} bytes of the stream (fewer only at its end; none at its end). */
-    private static byte[] readPart(InputStream in, int size) throws IOException {
-        byte[] buffer = new byte[size];
+    /** Up to a part of an upload's bytes: {@code length} of {@code buffer} (fewer only at its end; none at its end). */
+    record Chunk(byte[] buffer, int length) {
+        static final Chunk EMPTY = new Chunk(new byte[0], 0);
+    }
+
+    /**
+     * Part buffers kept for the next uploads. Allocated for each part, 8 MiB arrays outlived the young
+     * collections of the serial collector (its survivor space is a few MiB): every upload promoted its parts to
+     * the old generation, which filled, and a 256 MiB upload cost about fifteen full collections (a quarter of
+     * its time). Kept buffers live in the old generation once, and an upload allocates none of them.
+     */
+    private java.util.concurrent.BlockingQueue<byte[]> spareParts;
+
+    @jakarta.annotation.PostConstruct
+    void keepPartBuffers() {
+        spareParts = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, config.partBuffersKept()));
+    }
+
+    /** The next part of {@code in}, in a kept buffer when there is one of the right size. */
+    private Chunk readPart(InputStream in, int size) throws IOException {
+        byte[] buffer = spareParts.poll();
+        if (buffer == null || buffer.length != size) {
+            buffer = new byte[size];
+        }
         int filled = in.readNBytes(buffer, 0, size);
-        return filled == size ? buffer : java.util.Arrays.copyOf(buffer, filled);
+        if (filled == 0) {
+            spareParts.offer(buffer);
+            return Chunk.EMPTY;
+        }
+        return new Chunk(buffer, filled);
+    }
+
+    /** Keeps a part's buffer for the next uploads, unless enough are kept already. */
+    private void giveBack(Chunk chunk) {
+        if (chunk.buffer().length == config.partSize()) {
+            spareParts.offer(chunk.buffer());
+        }
+    }
+
+    /** How long a part's presigned URL is valid: it is used at once, by this service alone. */
+    static final int PART_URL_SECONDS = 600;
+
+    /** How long sending one part may take before the upload fails (and is aborted). */
+    static final Duration PART_TIMEOUT = Duration.ofMinutes(5);
+
+    /** Sends the parts of streamed uploads ({@link #uploadPart}); HTTP/1.1, as the MinIO client speaks to the store. */
+    private final HttpClient partClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /**
+     * Sends one part of a multipart upload to a URL the MinIO client presigned for it (the S3 {@code UploadPart}
+     * call, {@code uploadId} and {@code partNumber} signed into the URL, the body {@code UNSIGNED-PAYLOAD}).
+     * The client's own {@code uploadPart} hashes every part twice over plain HTTP (SHA-256 for its signature and
+     * MD5 for {@code Content-MD5}), on the thread reading the upload, and the store hashes it twice more to check
+     * them: four passes over bytes this service hashes once anyway for the object's SHA-256. That SHA-256 is the
+     * object's integrity: compared with the uploader's declaration before the upload completes, recorded on the
+     * object, and checked by reads that ask to verify. The answer's ETag names the part in the completion.
+     */
+    private CompletableFuture<io.minio.messages.Part> uploadPart(String bucket, String object, String uploadId,
+                                                                 int number, Chunk part) throws Exception {
+        String url = client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.PUT)
+                .bucket(bucket).object(object).expiry(PART_URL_SECONDS)
+                .extraQueryParams(Map.of("uploadId", uploadId, "partNumber", Integer.toString(number))).build());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PART_TIMEOUT)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(slices(part), part.length())).build();
+        return partClient.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            Optional<String> etag = response.headers().firstValue("ETag");
+            if (response.statusCode() != 200 || etag.isEmpty()) {
+                throw new CompletionException(new PartRefused(bucket, object, number, response.statusCode(),
+                        response.body()));
+            }
+            // As the MinIO client's uploadPart: the ETag without its quotes.
+            return new io.minio.messages.Part(number, etag.get().replace("\"", ""));
+        });
+    }
+
+    /** The size of the slices a part is handed to the HTTP client in. */
+    static final int SLICE = 256 * 1024;
+
+    /**
+     * The part's bytes as views of its buffer, {@link #SLICE} at a time, copying nothing. The JDK's own
+     * {@code BodyPublishers.ofByteArray} copies the array into new buffers as it sends: a second copy of
+     * every uploaded byte for the collector, which the serial collector promoted to the old generation.
+     */
+    private static java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> slices(Chunk part) {
+        List<java.nio.ByteBuffer> slices = new ArrayList<>();
+        for (int offset = 0; offset < part.length(); offset += SLICE) {
+            slices.add(java.nio.ByteBuffer.wrap(part.buffer(), offset, Math.min(SLICE, part.length() - offset)));
+        }
+        return io.smallrye.mutiny.Multi.createFrom().iterable(slices);
+    }
+
+    /** The store refused a part (or answered without an ETag); the upload fails and is aborted. */
+    static final class PartRefused extends IOException {
+        PartRefused(String bucket, String object, int number, int status, String body) {
+            super("the store answered " + status + " to part " + number + " of " + bucket + "/" + object + ": "
+                    + (body.length() > 300 ? body.substring(0, 300) + "…" : body));
+        }
     }
 
     /** The object's bytes from {@code offset}, {@code length} of them (null: to the end). */
