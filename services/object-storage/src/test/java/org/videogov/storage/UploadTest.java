@@ -1,5 +1,6 @@
 package org.videogov.storage;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -147,6 +148,24 @@ class UploadTest {
                 .body("type", equalTo(TestProblems.CHECKSUM_MISMATCH))
                 .body("errors.field", hasItem("X-Object-Size"));
         assertGone(key);
+    }
+
+    @Test
+    void aBodyLongerThanItsDeclaredSizeIsRefusedNamingTheSizeReceivedAndNothingIsKept() {
+        // A small declaration is read into an array of its own size; the bytes beyond it are counted, not kept.
+        for (int size : new int[] {70_000 + 1, 6 * 1024 * 1024}) {
+            byte[] data = Uploads.bytes(size, 10);
+            String key = Uploads.freshKey();
+            Uploads.put(PIPELINE, TestTokens.SHINAN, key, data, "70000", Uploads.sha256(data)).then()
+                    .statusCode(422).contentType(TestProblems.PROBLEM)
+                    .body("type", equalTo(TestProblems.CHECKSUM_MISMATCH))
+                    .body("errors.field", hasItem("X-Object-Size"))
+                    .body("detail", containsString("declared 70000 bytes, received " + size));
+            assertGone(key);
+        }
+        // An empty object, declared so, is stored.
+        String empty = Uploads.freshKey();
+        Uploads.put(PIPELINE, TestTokens.SHINAN, empty, new byte[0]).then().statusCode(201).body("size", equalTo(0));
     }
 
     @Test

@@ -163,11 +163,11 @@ public class ObjectStore {
      * aborted, so an object whose bytes do not match what the caller declared is never stored at all. Runs
      * blocking on a worker thread (it reads the request's stream); any failure aborts the upload.
      */
-    public Uni<Void> putStreaming(String bucket, ObjectKey key, InputStream body, String contentType, Sha256 declared,
-                                  Runnable beforeCommit) {
+    public Uni<Void> putStreaming(String bucket, ObjectKey key, InputStream body, String contentType, long declaredSize,
+                                  Sha256 declared, Runnable beforeCommit) {
         return Uni.createFrom().<Void>item(() -> {
             try {
-                putBlocking(bucket, key.value(), body, contentType, declared, beforeCommit);
+                putBlocking(bucket, key.value(), body, contentType, declaredSize, declared, beforeCommit);
                 return null;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -180,16 +180,32 @@ public class ObjectStore {
                 .onFailure().transform(f -> f instanceof java.io.UncheckedIOException u ? u.getCause() : unwrap(f));
     }
 
-    private void putBlocking(String bucket, String object, InputStream body, String contentType, Sha256 declared,
-                             Runnable beforeCommit) throws Exception {
+    private void putBlocking(String bucket, String object, InputStream body, String contentType, long declaredSize,
+                             Sha256 declared, Runnable beforeCommit) throws Exception {
         int partSize = Math.toIntExact(config.partSize());
+        if (declaredSize < partSize) {
+            // Declared smaller than a part: read it into an array of its own size (one byte more, to see a body
+            // longer than declared), not into a part buffer: most recordings are small, and an 8 MiB array for
+            // each, or a kept buffer held by each of many small uploads at once, would be the waste the kept
+            // buffers are there to avoid.
+            byte[] whole = new byte[(int) declaredSize + 1];
+            int filled = body.readNBytes(whole, 0, whole.length);
+            if (filled == whole.length) {
+                // More bytes than declared: a mismatch whatever follows. Count the rest (the refusal names the
+                // size received; more than the largest object is cut off on the way), store nothing.
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+                beforeCommit.run();
+                throw new IllegalStateException("a body longer than its declared size passed the check");
+            }
+            beforeCommit.run();
+            putOne(bucket, object, whole, filled, contentType, declared);
+            return;
+        }
         Chunk first = readPart(body, partSize);
         Chunk second = first.length() == partSize ? readPart(body, partSize) : Chunk.EMPTY;
         if (second.length() == 0) {
             beforeCommit.run();
-            client.putObject(PutObjectArgs.builder().bucket(bucket).object(object)
-                    .stream(new ByteArrayInputStream(first.buffer(), 0, first.length()), first.length(), -1)
-                    .contentType(contentType).userMetadata(Map.of(SHA256_METADATA, declared.hex())).build()).join();
+            putOne(bucket, object, first.buffer(), first.length(), contentType, declared);
             // Only now, the client done with it (a failure leaves its buffers to the collector).
             giveBack(first);
             giveBack(second);
@@ -237,6 +253,14 @@ public class ObjectStore {
             }
             throw e;
         }
+    }
+
+    /** Stores a whole object, the first {@code length} bytes of {@code bytes}, in one PUT with the MinIO client. */
+    private void putOne(String bucket, String object, byte[] bytes, int length, String contentType, Sha256 declared)
+            throws Exception {
+        client.putObject(PutObjectArgs.builder().bucket(bucket).object(object)
+                .stream(new ByteArrayInputStream(bytes, 0, length), length, -1)
+                .contentType(contentType).userMetadata(Map.of(SHA256_METADATA, declared.hex())).build()).join();
     }
 
     /** Up to a part of an upload's bytes: {@code length} of {@code buffer} (fewer only at its end; none at its end). */

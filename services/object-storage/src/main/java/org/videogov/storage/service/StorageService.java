@@ -83,7 +83,7 @@ public class StorageService {
                         throw ProblemException.conflict("object " + key + " already exists in district " + district
                                 + "; stored recordings are never overwritten (Article 5)");
                     }
-                    return store.putStreaming(bucket, key, digesting, contentType, declared.sha256(),
+                    return store.putStreaming(bucket, key, digesting, contentType, declared.size(), declared.sha256(),
                                     () -> refuseMismatch(declared, digesting))
                             // A refused mismatch stored nothing (the upload was aborted before it completed).
                             .onFailure(f -> !(f instanceof ProblemException)).call(failure -> removeQuietly(bucket, key))
