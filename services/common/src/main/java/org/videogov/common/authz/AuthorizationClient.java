@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -55,6 +56,17 @@ import org.videogov.proto.common.v1.DistrictCode;
  * site, camera and security level. A DENY, and any answer with {@code cache_for} zero, is never
  * reused. Lookups are cached the same way by subject, action, resource type and district. Counted
  * in {@code videogov_authz_answers_total{call,source}} (source {@code cache} or {@code sharing-authz}).
+ *
+ * <p><b>Refreshed ahead.</b> A cached answer used after {@code videogov.authz.refresh-ahead} of its
+ * {@code cache_for} (default 0.8) is still served, and the same question is asked again in the
+ * background with the current request's token, once at a time per answer: a resource in use keeps
+ * an answer in hand, and no request waits for sharing-authz at its expiry. The answer is never
+ * served past the {@code cache_for} it came with: the refreshed answer replaces it only while it is
+ * still cached (an ALLOW with its own {@code cache_for}; a DENY removes it), so a revoked grant or
+ * an ended emergency is refused as soon as before, and an answer that arrives after its entry expired
+ * or was replaced is dropped. A refresh that fails leaves the answer to expire (then fail closed).
+ * Counted in {@code videogov_authz_refreshes_total{call,outcome}} (outcome {@code renewed}, {@code removed},
+ * {@code dropped} or {@code failed}).
  */
 @ApplicationScoped
 public class AuthorizationClient {
@@ -88,12 +100,27 @@ public class AuthorizationClient {
     record LookupKey(SubjectKey subject, String action, String type, Optional<String> district) {
     }
 
-    /** A cached answer and how long it may be reused. */
-    record Timed<T>(T value, Duration cacheFor) {
+    /**
+     * A cached answer, how long it may be reused from when it was stored ({@link System#nanoTime()}), and
+     * whether a refresh of it is under way.
+     */
+    record Timed<T>(T value, Duration cacheFor, long storedAt, AtomicBoolean refreshing) {
+        Timed(T value, Duration cacheFor) {
+            this(value, cacheFor, System.nanoTime(), new AtomicBoolean());
+        }
+
+        /** Whether {@code share} of its reuse time has passed at {@code now}. */
+        boolean due(double share, long now) {
+            return now - storedAt >= (long) (cacheFor.toNanos() * share);
+        }
     }
 
     @PostConstruct
     void init() {
+        if (!(config.refreshAhead() > 0 && config.refreshAhead() <= 1)) {
+            throw new IllegalStateException("videogov.authz.refresh-ahead must be above 0 and at most 1 (1: off), not "
+                    + config.refreshAhead());
+        }
         answers = Caffeine.newBuilder()
                 .maximumSize(config.cacheSize())
                 .expireAfter(new Expiry<Object, Timed<?>>() {
@@ -119,16 +146,20 @@ public class AuthorizationClient {
     public Uni<AuthzDecision> check(String action, AuthzResource resource) {
         return subject().flatMap(subject -> {
             CheckKey key = new CheckKey(SubjectKey.of(subject.caller()), action, resource);
-            AuthzDecision cached = cached(key, AuthzDecision.class);
-            if (cached != null) {
-                count("check", "cache");
-                return Uni.createFrom().item(cached);
-            }
             CheckRequest request = CheckRequest.newBuilder()
                     .setSubjectToken(subject.token())
                     .setAction(Action.newBuilder().setName(action))
                     .setResource(resource(resource))
                     .build();
+            Timed<?> timed = answers.getIfPresent(key);
+            if (timed != null) {
+                count("check", "cache");
+                refreshIfDue(key, timed, "check", () -> calls.check(request).map(response -> {
+                    AuthzDecision decision = decision(response.getDecision());
+                    return new Timed<>(decision, decision.allowed() ? decision.cacheFor() : Duration.ZERO);
+                }));
+                return Uni.createFrom().item(AuthzDecision.class.cast(timed.value()));
+            }
             return guarded(calls.check(request), "check").map(response -> {
                 AuthzDecision decision = decision(response.getDecision());
                 if (decision.allowed()) {
@@ -161,17 +192,21 @@ public class AuthorizationClient {
     public Uni<Visibility> lookup(String action, ResourceType type, Optional<String> district) {
         return subject().flatMap(subject -> {
             LookupKey key = new LookupKey(SubjectKey.of(subject.caller()), action, type.name(), district);
-            Visibility cached = cached(key, Visibility.class);
-            if (cached != null) {
-                count("lookup", "cache");
-                return Uni.createFrom().item(cached);
-            }
             LookupResourcesRequest request = LookupResourcesRequest.newBuilder()
                     .setSubjectToken(subject.token())
                     .setAction(Action.newBuilder().setName(action))
                     .setResourceType(type)
                     .setDistrict(DistrictCode.newBuilder().setCode(district.orElse("")))
                     .build();
+            Timed<?> timed = answers.getIfPresent(key);
+            if (timed != null) {
+                count("lookup", "cache");
+                refreshIfDue(key, timed, "lookup", () -> calls.lookup(request).map(response -> {
+                    Visibility visibility = visibility(response);
+                    return new Timed<>(visibility, visibility.none() ? Duration.ZERO : duration(response.getCacheFor()));
+                }));
+                return Uni.createFrom().item(Visibility.class.cast(timed.value()));
+            }
             return guarded(calls.lookup(request), "lookup").map(response -> {
                 Visibility visibility = visibility(response);
                 if (!visibility.none()) {
@@ -241,16 +276,60 @@ public class AuthorizationClient {
                 + "changed. Retry later.");
     }
 
-    private <T> T cached(Object key, Class<T> type) {
-        Timed<?> timed = answers.getIfPresent(key);
-        return timed == null ? null : type.cast(timed.value());
+    private void remember(Object key, Object value, Duration cacheFor) {
+        Timed<?> kept = kept(value, cacheFor);
+        if (kept != null) {
+            answers.put(key, kept);
+        }
     }
 
-    private void remember(Object key, Object value, Duration cacheFor) {
+    /** The answer as cached, its reuse capped at videogov.authz.max-cache-for; null when it may not be reused. */
+    private Timed<?> kept(Object value, Duration cacheFor) {
         Duration kept = cacheFor.compareTo(config.maxCacheFor()) > 0 ? config.maxCacheFor() : cacheFor;
-        if (!kept.isNegative() && !kept.isZero()) {
-            answers.put(key, new Timed<>(value, kept));
+        return kept.isNegative() || kept.isZero() ? null : new Timed<>(value, kept);
+    }
+
+    /**
+     * Asks again in the background when {@code timed} is due (see the class comment) and no refresh of it is
+     * under way. The fresh answer replaces {@code timed} only while {@code timed} is still the cached one (not
+     * expired, not replaced); an answer that may not be reused removes it.
+     */
+    private void refreshIfDue(Object key, Timed<?> timed, String call, Supplier<Uni<? extends Timed<?>>> ask) {
+        if (config.refreshAhead() >= 1 || !timed.due(config.refreshAhead(), System.nanoTime())
+                || !timed.refreshing().compareAndSet(false, true)) {
+            return;
         }
+        Uni<? extends Timed<?>> asked;
+        try {
+            asked = ask.get();
+        } catch (RuntimeException e) {
+            refreshFailed(timed, call, e);
+            return;
+        }
+        asked.subscribe().with(fresh -> {
+            Timed<?> kept = kept(fresh.value(), fresh.cacheFor());
+            boolean[] replaced = {false};
+            answers.asMap().computeIfPresent(key, (k, current) -> {
+                if (current != timed) {
+                    return current;
+                }
+                replaced[0] = true;
+                return kept;
+            });
+            refreshes(call, !replaced[0] ? "dropped" : kept == null ? "removed" : "renewed");
+        }, failure -> refreshFailed(timed, call, failure));
+    }
+
+    private void refreshFailed(Timed<?> timed, String call, Throwable failure) {
+        // The answer in hand expires as it would have; a later use may try again (the circuit breaker keeps
+        // that cheap while sharing-authz is away).
+        timed.refreshing().set(false);
+        refreshes(call, "failed");
+        LOG.debugf("A %s refreshed ahead of its expiry got no answer from sharing-authz: %s", call, failure.toString());
+    }
+
+    private void refreshes(String call, String outcome) {
+        metrics.counter("videogov.authz.refreshes", "call", call, "outcome", outcome).increment();
     }
 
     private void count(String call, String source) {

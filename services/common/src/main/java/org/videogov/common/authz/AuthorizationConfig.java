@@ -18,4 +18,12 @@ public interface AuthorizationConfig {
     /** How many answers (checks and lookups together) an instance keeps at most (default 10,000). */
     @WithDefault("10000")
     long cacheSize();
+
+    /**
+     * The share of an answer's {@code cache_for} after which its next use also asks sharing-authz again in
+     * the background, so that an answer in use is renewed before it expires (default 0.8; 1 turns it off;
+     * above 0). The answer is never served past its own {@code cache_for}.
+     */
+    @WithDefault("0.8")
+    double refreshAhead();
 }

@@ -70,6 +70,11 @@ public final class CachedClientLoad {
             public long cacheSize() {
                 return 10_000;
             }
+
+            @Override
+            public double refreshAhead() {
+                return 0.8;
+            }
         };
         client.init();
     }
