@@ -10,11 +10,14 @@ import static org.videogov.camera.Fixtures.gbId;
 import static org.videogov.camera.Fixtures.post;
 import static org.videogov.camera.Fixtures.zone;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -69,6 +72,10 @@ class PartnerGrantJourneyTest {
 
     @TestHTTPResource("/")
     URL url;
+
+    /** camera-inventory's meters: its AuthorizationClient's refreshes ahead of expiry. */
+    @Inject
+    MeterRegistry metrics;
 
     private static String shinanAdmin;
     private static String huangdaoAdmin;
@@ -173,6 +180,8 @@ class PartnerGrantJourneyTest {
             long untilNanos = System.nanoTime() + Duration.ofMillis(untilMillis - System.currentTimeMillis()).toNanos();
 
             long decisionsBefore = SharingAuthzProcess.decisionsAbout(partnerSubject());
+            double renewedBefore = refreshes("renewed");
+            double failedBefore = refreshes("failed");
             try (HotLoop loop = new HotLoop(cameraUri(cam))) {
                 Answer allowed = loop.awaitFirst(System.nanoTime(), status -> status == 200);
                 assertTrue(allowed.endNanos < untilNanos, "the partner reads the camera while the grant is valid");
@@ -192,6 +201,15 @@ class PartnerGrantJourneyTest {
                 assertTrue(first.endNanos > untilNanos - Duration.ofMillis(slackMs).toNanos(),
                         "refused " + Duration.ofNanos(untilNanos - first.endNanos).toMillis() + " ms before validUntil");
                 assertRefusedFrom(loop, first, Duration.ofSeconds(2));
+                // The grant's one-second answers were renewed ahead of their expiry while the loop read (a
+                // refresh through the real gRPC call to sharing-authz, with the partner's token, outside the
+                // request that asked it), and none of those refreshes failed; the bound above still held.
+                double renewed = refreshes("renewed") - renewedBefore;
+                double failed = refreshes("failed") - failedBefore;
+                System.out.printf("PartnerGrantJourneyTest expiry: %.0f answers renewed ahead of their expiry, %.0f "
+                        + "refreshes failed%n", renewed, failed);
+                assertTrue(renewed >= 1, "no answer was renewed ahead of its expiry in " + allowedCount + " allowed reads");
+                assertEquals(0, failed, "refreshes ahead of expiry failed");
             }
             grants().auth().oauth2(cityIt).when().get("/api/v1/grants/{id}", grant).then().statusCode(200)
                     .body("status", equalTo("EXPIRED"));
@@ -212,6 +230,12 @@ class PartnerGrantJourneyTest {
         System.out.printf("PartnerGrantJourneyTest: %d allowed reads before the first refusal, %d decisions logged "
                 + "about the partner by then%n", allowedReads, decisions);
         assertTrue(decisions < allowedReads, decisions + " decisions for " + allowedReads + " allowed reads");
+    }
+
+    /** camera-inventory's Check answers refreshed ahead of their expiry, by outcome (AuthorizationClient). */
+    private double refreshes(String outcome) {
+        Counter counter = metrics.find("videogov.authz.refreshes").tags("call", "check", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String partnerSubject() {
