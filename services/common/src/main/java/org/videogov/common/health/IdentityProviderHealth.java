@@ -41,6 +41,8 @@ public class IdentityProviderHealth implements AsyncHealthCheck {
 
     static final String NAME = "identity-provider";
 
+    private static final String GAUGE = "videogov.identity.provider.up";
+
     private static final Logger LOG = Logger.getLogger(IdentityProviderHealth.class);
 
     @Inject
@@ -67,8 +69,16 @@ public class IdentityProviderHealth implements AsyncHealthCheck {
     private long timer = -1;
 
     void start(@Observes StartupEvent event) {
-        Gauge.builder("videogov.identity.provider.up", up, AtomicInteger::get)
+        // A gauge of this name left in the registry by an earlier start in the same JVM (tests restart Quarkus
+        // for each profile, and the global registry outlives them) would keep reading that start's state, and
+        // registering again would return it: it is replaced. The gauge holds its state strongly.
+        Gauge stale = registry.find(GAUGE).gauge();
+        if (stale != null) {
+            registry.remove(stale);
+        }
+        Gauge.builder(GAUGE, up, AtomicInteger::get)
                 .description("1 when the identity provider answered its last probe, 0 when it did not")
+                .strongReference(true)
                 .register(registry);
         timer = vertx.getDelegate().setPeriodic(0, Math.max(1000, probeInterval.toMillis()),
                 id -> probe().subscribe().with(r -> { }, e -> { }));
