@@ -3,6 +3,7 @@ package org.videogov.common.authz;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -85,6 +86,9 @@ public class AuthorizationClient {
     @Inject
     MeterRegistry metrics;
 
+    /** The clock of the cache's expiry and of refresh-ahead (a test's own clock in unit tests). */
+    Ticker ticker = Ticker.systemTicker();
+
     private Cache<Object, Timed<?>> answers;
 
     /** Everything about the subject that can change an answer. */
@@ -101,14 +105,10 @@ public class AuthorizationClient {
     }
 
     /**
-     * A cached answer, how long it may be reused from when it was stored ({@link System#nanoTime()}), and
+     * A cached answer, how long it may be reused from when it was stored ({@link #ticker}'s time), and
      * whether a refresh of it is under way.
      */
     record Timed<T>(T value, Duration cacheFor, long storedAt, AtomicBoolean refreshing) {
-        Timed(T value, Duration cacheFor) {
-            this(value, cacheFor, System.nanoTime(), new AtomicBoolean());
-        }
-
         /** Whether {@code share} of its reuse time has passed at {@code now}. */
         boolean due(double share, long now) {
             return now - storedAt >= (long) (cacheFor.toNanos() * share);
@@ -122,6 +122,7 @@ public class AuthorizationClient {
                     + config.refreshAhead());
         }
         answers = Caffeine.newBuilder()
+                .ticker(ticker)
                 .maximumSize(config.cacheSize())
                 .expireAfter(new Expiry<Object, Timed<?>>() {
                     @Override
@@ -146,7 +147,8 @@ public class AuthorizationClient {
     public Uni<AuthzDecision> check(String action, AuthzResource resource) {
         return subject().flatMap(subject -> {
             CheckKey key = new CheckKey(SubjectKey.of(subject.caller()), action, resource);
-            CheckRequest request = CheckRequest.newBuilder()
+            // Built only when sharing-authz is asked (a miss or a refresh), not for every answer from the cache.
+            Supplier<CheckRequest> request = () -> CheckRequest.newBuilder()
                     .setSubjectToken(subject.token())
                     .setAction(Action.newBuilder().setName(action))
                     .setResource(resource(resource))
@@ -154,13 +156,13 @@ public class AuthorizationClient {
             Timed<?> timed = answers.getIfPresent(key);
             if (timed != null) {
                 count("check", "cache");
-                refreshIfDue(key, timed, "check", () -> calls.check(request).map(response -> {
+                refreshIfDue(key, timed, "check", () -> calls.check(request.get()).map(response -> {
                     AuthzDecision decision = decision(response.getDecision());
-                    return new Timed<>(decision, decision.allowed() ? decision.cacheFor() : Duration.ZERO);
+                    return new Answer(decision, decision.allowed() ? decision.cacheFor() : Duration.ZERO);
                 }));
                 return Uni.createFrom().item(AuthzDecision.class.cast(timed.value()));
             }
-            return guarded(calls.check(request), "check").map(response -> {
+            return guarded(calls.check(request.get()), "check").map(response -> {
                 AuthzDecision decision = decision(response.getDecision());
                 if (decision.allowed()) {
                     remember(key, decision, decision.cacheFor());
@@ -192,7 +194,7 @@ public class AuthorizationClient {
     public Uni<Visibility> lookup(String action, ResourceType type, Optional<String> district) {
         return subject().flatMap(subject -> {
             LookupKey key = new LookupKey(SubjectKey.of(subject.caller()), action, type.name(), district);
-            LookupResourcesRequest request = LookupResourcesRequest.newBuilder()
+            Supplier<LookupResourcesRequest> request = () -> LookupResourcesRequest.newBuilder()
                     .setSubjectToken(subject.token())
                     .setAction(Action.newBuilder().setName(action))
                     .setResourceType(type)
@@ -201,13 +203,13 @@ public class AuthorizationClient {
             Timed<?> timed = answers.getIfPresent(key);
             if (timed != null) {
                 count("lookup", "cache");
-                refreshIfDue(key, timed, "lookup", () -> calls.lookup(request).map(response -> {
+                refreshIfDue(key, timed, "lookup", () -> calls.lookup(request.get()).map(response -> {
                     Visibility visibility = visibility(response);
-                    return new Timed<>(visibility, visibility.none() ? Duration.ZERO : duration(response.getCacheFor()));
+                    return new Answer(visibility, visibility.none() ? Duration.ZERO : duration(response.getCacheFor()));
                 }));
                 return Uni.createFrom().item(Visibility.class.cast(timed.value()));
             }
-            return guarded(calls.lookup(request), "lookup").map(response -> {
+            return guarded(calls.lookup(request.get()), "lookup").map(response -> {
                 Visibility visibility = visibility(response);
                 if (!visibility.none()) {
                     remember(key, visibility, duration(response.getCacheFor()));
@@ -286,7 +288,7 @@ public class AuthorizationClient {
     /** The answer as cached, its reuse capped at videogov.authz.max-cache-for; null when it may not be reused. */
     private Timed<?> kept(Object value, Duration cacheFor) {
         Duration kept = cacheFor.compareTo(config.maxCacheFor()) > 0 ? config.maxCacheFor() : cacheFor;
-        return kept.isNegative() || kept.isZero() ? null : new Timed<>(value, kept);
+        return kept.isNegative() || kept.isZero() ? null : new Timed<>(value, kept, ticker.read(), new AtomicBoolean());
     }
 
     /**
@@ -294,12 +296,16 @@ public class AuthorizationClient {
      * under way. The fresh answer replaces {@code timed} only while {@code timed} is still the cached one (not
      * expired, not replaced); an answer that may not be reused removes it.
      */
-    private void refreshIfDue(Object key, Timed<?> timed, String call, Supplier<Uni<? extends Timed<?>>> ask) {
-        if (config.refreshAhead() >= 1 || !timed.due(config.refreshAhead(), System.nanoTime())
+    /** A refresh's answer and the cache_for it came with (zero: not to be reused). */
+    private record Answer(Object value, Duration cacheFor) {
+    }
+
+    private void refreshIfDue(Object key, Timed<?> timed, String call, Supplier<Uni<Answer>> ask) {
+        if (config.refreshAhead() >= 1 || !timed.due(config.refreshAhead(), ticker.read())
                 || !timed.refreshing().compareAndSet(false, true)) {
             return;
         }
-        Uni<? extends Timed<?>> asked;
+        Uni<Answer> asked;
         try {
             asked = ask.get();
         } catch (RuntimeException e) {

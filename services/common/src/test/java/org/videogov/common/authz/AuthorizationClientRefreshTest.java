@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.Claims;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,9 @@ import org.videogov.proto.authz.v1.ResourceType;
  * that fails leaves it to expire and the next request fails closed (503).
  *
  * <p>A unit test of the client's cache: the decision point is a stand-in whose answer each test sets (what
- * sharing-authz decides is tested against the real one in sharing-authz and in every calling service). The
- * cache times are seconds apart so that a busy machine's scheduling delays do not decide the outcome.
+ * sharing-authz decides is tested against the real one in sharing-authz and in every calling service). Time
+ * is the client's own clock (its cache's ticker), moved by hand: the outcome never depends on how busy the
+ * machine is.
  */
 class AuthorizationClientRefreshTest {
 
@@ -84,12 +86,15 @@ class AuthorizationClientRefreshTest {
     }
 
     private final DecisionPoint pdp = new DecisionPoint();
+    /** The client's clock (its cache's ticker), in nanoseconds; moved by hand, never by waiting. */
+    private final AtomicLong clock = new AtomicLong();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     private AuthorizationClient client(double refreshAhead) throws Exception {
         AuthorizationClient client = new AuthorizationClient();
         client.calls = pdp;
         client.metrics = metrics;
+        client.ticker = clock::get;
         client.identity = new FixedIdentity(person());
         client.config = new AuthorizationConfig() {
             @Override
@@ -119,16 +124,15 @@ class AuthorizationClientRefreshTest {
     void anAnswerInUseIsRenewedBeforeItExpiresAndNoRequestWaitsForIt() throws Exception {
         AuthorizationClient client = client(0.5);
         assertTrue(check(client).allowed());
-        long t0 = System.nanoTime(); // the answer was stored before this
         assertEquals(1, pdp.checks.get(), "the first check asks sharing-authz");
 
-        sleepUntil(t0, 1_200); // past half of the 2 s: served, and asked again in the background
+        at(1_200); // past half of the 2 s: served, and asked again in the background
         assertTrue(check(client).allowed());
         assertEquals(2, pdp.checks.get(), "used after half its cache_for, the answer is asked again");
         assertEquals(1, answers("check", "sharing-authz"), "the request itself was answered from the cache");
         assertEquals(1, refreshes("check", "renewed"));
 
-        sleepUntil(t0, 2_400); // past the first answer's 2 s: the renewed one is in hand
+        at(2_400); // past the first answer's 2 s: the renewed one is in hand
         assertTrue(check(client).allowed());
         assertEquals(1, answers("check", "sharing-authz"), "no request waited for sharing-authz at the expiry");
         assertEquals(2, answers("check", "cache"));
@@ -138,11 +142,10 @@ class AuthorizationClientRefreshTest {
     void withRefreshAheadOneAnAnswerExpiresAndTheNextRequestAsks() throws Exception {
         AuthorizationClient client = client(1);
         assertTrue(check(client).allowed());
-        long t0 = System.nanoTime(); // the answer was stored before this
-        sleepUntil(t0, 1_600);
+        at(1_600);
         assertTrue(check(client).allowed());
         assertEquals(1, pdp.checks.get(), "off: no refresh");
-        sleepUntil(t0, 2_400);
+        at(2_400);
         assertTrue(check(client).allowed());
         assertEquals(2, pdp.checks.get());
         assertEquals(2, answers("check", "sharing-authz"), "the request after the expiry waited for sharing-authz");
@@ -152,9 +155,8 @@ class AuthorizationClientRefreshTest {
     void aRefreshThatIsDeniedRemovesTheAnswerAtOnce() throws Exception {
         AuthorizationClient client = client(0.5);
         assertTrue(check(client).allowed());
-        long t0 = System.nanoTime(); // the answer was stored before this
         pdp.effect = Effect.DENY; // revoked
-        sleepUntil(t0, 1_200);
+        at(1_200);
         assertTrue(check(client).allowed(), "within its cache_for the ALLOW in hand is served, as without refresh");
         assertEquals(1, refreshes("check", "removed"));
         assertFalse(check(client).allowed(), "the denied refresh removed it: the next request asks and is denied");
@@ -166,15 +168,14 @@ class AuthorizationClientRefreshTest {
         AuthorizationClient client = client(0.5);
         pdp.cacheFor = Duration.ofSeconds(1);
         assertTrue(check(client).allowed());
-        long t0 = System.nanoTime(); // the answer was stored before this
         CompletableFuture<Void> slow = new CompletableFuture<>();
         pdp.hold = slow;
-        sleepUntil(t0, 600);
+        at(600);
         assertTrue(check(client).allowed()); // the refresh is asked, decided ALLOW, and held
         assertEquals(2, pdp.checks.get());
         pdp.hold = null;
         pdp.effect = Effect.DENY;
-        sleepUntil(t0, 1_400); // the first answer has expired
+        at(1_400); // the first answer has expired
         assertFalse(check(client).allowed(), "expired: asked again, denied");
         slow.complete(null); // the earlier ALLOW arrives now
         assertEquals(1, refreshes("check", "dropped"), "the late answer found its entry gone and was dropped");
@@ -187,12 +188,11 @@ class AuthorizationClientRefreshTest {
         AuthorizationClient client = client(0.5);
         pdp.cacheFor = Duration.ofSeconds(1);
         assertTrue(check(client).allowed());
-        long t0 = System.nanoTime(); // the answer was stored before this
         pdp.down = true;
-        sleepUntil(t0, 600);
+        at(600);
         assertTrue(check(client).allowed(), "the answer in hand is still within its cache_for");
         assertEquals(1, refreshes("check", "failed"));
-        sleepUntil(t0, 1_400);
+        at(1_400);
         ProblemException refused = assertThrows(ProblemException.class, () -> check(client));
         assertEquals(503, refused.type().status());
         pdp.down = false;
@@ -203,11 +203,10 @@ class AuthorizationClientRefreshTest {
     void aLookupInUseIsRenewedBeforeItExpires() throws Exception {
         AuthorizationClient client = client(0.5);
         assertTrue(lookup(client).allDistricts());
-        long t0 = System.nanoTime(); // the answer was stored before this
-        sleepUntil(t0, 1_200);
+        at(1_200);
         assertTrue(lookup(client).allDistricts());
         assertEquals(2, pdp.lookups.get());
-        sleepUntil(t0, 2_400);
+        at(2_400);
         assertTrue(lookup(client).allDistricts());
         assertEquals(1, answers("lookup", "sharing-authz"), "no request waited for sharing-authz at the expiry");
         assertEquals(2, answers("lookup", "cache"));
@@ -233,11 +232,9 @@ class AuthorizationClientRefreshTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private static void sleepUntil(long t0, long millis) throws InterruptedException {
-        long left = t0 + millis * 1_000_000L - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
-        }
+    /** Moves the client's clock to {@code millis} after the first answer was stored. */
+    private void at(long millis) {
+        clock.set(millis * 1_000_000L);
     }
 
     /** A district admin of Shinan, as Quarkus OIDC would hold them once their token is verified. */
